@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/config"
+)
+
+func newBuild(g *globals) *cobra.Command {
+	var strict, quiet bool
+	cmd := &cobra.Command{
+		Use:   "build PATH...",
+		Short: "Extract statements from articles and load them into the store",
+		Long: "build reads text files (.txt), JSON Lines files (.jsonl) and directories of them,\n" +
+			"extracts statements and writes them to the store, one document per transaction.\n" +
+			"Re-running it on the same input adds nothing; a changed document replaces its statements.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.load(cmd, extractFlags)
+			if err != nil {
+				return err
+			}
+			st, err := graph.Open(cfg.Store())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			var added, removed int
+			sum, err := extraction(ctx, cfg, args, strict, quiet, func(j extract.Job) error {
+				r, err := st.Load(context.Background(), graph.Batch{Doc: j.Doc.Info(j.Result.Sentences), Statements: j.Result.Statements})
+				added += r.Added
+				removed += r.Removed
+				return err
+			})
+			if sum != nil {
+				out := cmd.OutOrStdout()
+				if quiet {
+					out = cmd.ErrOrStderr()
+				}
+				sum.print(out, [2]string{"quads added", fmt.Sprint(added)}, [2]string{"quads removed", fmt.Sprint(removed)},
+					[2]string{"store", cfg.String(config.StoreBackend) + " " + cfg.String(config.StorePath)})
+			}
+			if errors.Is(err, context.Canceled) {
+				return &exitError{code: 130, msg: fmt.Sprintf("interrupted: %d documents were stored whole; run build again to finish", sum.read)}
+			}
+			return err
+		},
+	}
+	addExtractFlags(cmd)
+	cmd.Flags().BoolVar(&strict, "strict", false, "stop at the first document that cannot be read")
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar; summary on stderr")
+	return cmd
+}
+
+// extractFlags maps config keys to the extraction flags.
+var extractFlags = map[string]string{
+	config.Extractor:     "extractor",
+	config.Lexicons:      "lexicon",
+	config.MinConfidence: "min-confidence",
+	config.Workers:       "workers",
+}
+
+func addExtractFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.String("extractor", "rules", "extractor to use: "+joinComma(extract.Names()))
+	f.StringSlice("lexicon", nil, "extra lexicon file (YAML), merged over the builtin lexicons; repeatable")
+	f.Float64("min-confidence", 0, "drop statements below this confidence (0 to 1)")
+	f.Int("workers", 0, "documents extracted at once (0: one per CPU)")
+}

@@ -1,0 +1,45 @@
+// Command stancegraph reads news articles and builds a knowledge graph of
+// actors and positions in a Cayley store.
+//
+//	stancegraph build testdata/corpus/           extract and load into the store
+//	stancegraph query 'g.V("<sg:actor/russia>").Out().All()'
+//	stancegraph extract --format jsonl FILE...   statements to stdout
+//	stancegraph export --format dot -o graph.dot
+//	stancegraph stats
+//	stancegraph config                           effective settings and their sources
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/cayleygraph/cayley/clog"
+
+	_ "github.com/stancegraph/stancegraph/extract/rules" // the default extractor
+)
+
+func main() {
+	clog.SetLogger(nil) // Cayley's own log lines; its errors reach us as values
+	root := newRoot()
+	if err := root.Execute(); err != nil {
+		var ex *exitError
+		if errors.As(err, &ex) {
+			if ex.msg != "" {
+				fmt.Fprintln(os.Stderr, "stancegraph:", ex.msg)
+			}
+			os.Exit(ex.code)
+		}
+		fmt.Fprintln(os.Stderr, "stancegraph:", err)
+		os.Exit(1)
+	}
+}
+
+// exitError ends the program with a code; msg may be empty when the command
+// already said what went wrong.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }

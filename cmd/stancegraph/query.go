@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/config"
+)
+
+func newQuery(g *globals) *cobra.Command {
+	var file, format string
+	cmd := &cobra.Command{
+		Use:   "query [GIZMO]",
+		Short: "Run a Gizmo query on the store and print the results",
+		Long: "query runs a Gizmo query given as an argument, in a file (-f q.js) or on standard input,\n" +
+			"and prints the results as JSON (--format json) or an aligned table (--format table).",
+		Example: `  stancegraph query 'g.V("<sg:actor/russia>").Out("<sg:DEMAND>").Out("<rdfs:label>").All()'
+  stancegraph query -f queries/who-opposes.js`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.load(cmd, map[string]string{config.QueryTimeout: "timeout", config.QueryLimit: "limit", config.Format: "format"})
+			if err != nil {
+				return err
+			}
+			q, err := readQuery(args, file, cmd.InOrStdin())
+			if err != nil {
+				return err
+			}
+			if format == "" {
+				format = cfg.String(config.Format)
+			}
+			if format == "" {
+				format = "json"
+			}
+			if format != "json" && format != "table" {
+				return fmt.Errorf("--format %q: want json or table", format)
+			}
+			sc := cfg.Store()
+			sc.ReadOnly = true
+			st, err := graph.Open(sc)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			res, err := st.Query(context.Background(), q, graph.QueryOptions{Limit: cfg.Int(config.QueryLimit), Timeout: cfg.Duration(config.QueryTimeout)})
+			if err != nil {
+				return err
+			}
+			return printResults(cmd.OutOrStdout(), res, format)
+		},
+	}
+	cmd.Flags().StringVarP(&file, "file", "f", "", "read the query from this file")
+	cmd.Flags().String("format", "", "output format: json or table")
+	cmd.Flags().Duration("timeout", graph.DefaultTimeout, "stop the query after this long")
+	cmd.Flags().Int("limit", graph.DefaultLimit, "results at most")
+	return cmd
+}
+
+func readQuery(args []string, file string, stdin io.Reader) (string, error) {
+	switch {
+	case file != "" && len(args) > 0:
+		return "", fmt.Errorf("give the query as an argument or with -f, not both")
+	case file != "":
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", fmt.Errorf("query file: %w", err)
+		}
+		return string(b), nil
+	case len(args) == 1:
+		return args[0], nil
+	}
+	b, err := io.ReadAll(stdin)
+	if err != nil {
+		return "", fmt.Errorf("read query from standard input: %w", err)
+	}
+	if strings.TrimSpace(string(b)) == "" {
+		return "", fmt.Errorf("no query: give one as an argument, with -f FILE, or on standard input")
+	}
+	return string(b), nil
+}
+
+func printResults(w io.Writer, res []interface{}, format string) error {
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(res)
+	}
+	cols := map[string]bool{}
+	for _, r := range res {
+		if m, ok := r.(map[string]interface{}); ok {
+			for k := range m {
+				cols[k] = true
+			}
+		}
+	}
+	var names []string
+	for k := range cols {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		for _, r := range res {
+			fmt.Fprintln(w, cell(r))
+		}
+		return nil
+	}
+	rows := [][]string{names}
+	for _, r := range res {
+		m, _ := r.(map[string]interface{})
+		row := make([]string, len(names))
+		for i, k := range names {
+			row[i] = cell(m[k])
+		}
+		rows = append(rows, row)
+	}
+	widths := make([]int, len(names))
+	for _, row := range rows {
+		for i, c := range row {
+			if n := len([]rune(c)); n > widths[i] {
+				widths[i] = n
+			}
+		}
+	}
+	for _, row := range rows {
+		var b strings.Builder
+		for i, c := range row {
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if i == len(row)-1 {
+				b.WriteString(c)
+			} else {
+				b.WriteString(c + strings.Repeat(" ", widths[i]-len([]rune(c))))
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
+	fmt.Fprintf(w, "(%d results)\n", len(res))
+	return nil
+}
+
+func cell(v interface{}) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/config"
+)
+
+// globals are the flags every command has.
+type globals struct {
+	configFile string
+	flags      *pflag.FlagSet
+}
+
+func newRoot() *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:           "stancegraph",
+		Short:         "Read news articles and build a graph of who stands where",
+		Long:          "stancegraph reads news articles, extracts who demands, rejects, supports or denies what,\nand keeps the statements in a Cayley graph that answers Gizmo path queries.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.configFile, "config", "", "config file (default: ./stancegraph.yaml, then ~/.config/stancegraph/stancegraph.yaml)")
+	pf.String("db", graph.DefaultBackend, "store backend: "+joinComma(graph.Backends()))
+	pf.String("dbpath", graph.DefaultPath, "store path or address")
+	g.flags = pf
+	root.AddCommand(newBuild(g), newExtract(g), newQuery(g), newExport(g), newStats(g), newConfig(g))
+	return root
+}
+
+// load reads the configuration with this command's flags bound to their keys.
+func (g *globals) load(cmd *cobra.Command, local map[string]string) (*config.Config, error) {
+	flags := map[string]*pflag.Flag{
+		config.StoreBackend: g.flags.Lookup("db"),
+		config.StorePath:    g.flags.Lookup("dbpath"),
+	}
+	for key, name := range local {
+		flags[key] = cmd.Flags().Lookup(name)
+	}
+	return config.Load(g.configFile, flags)
+}
+
+func joinComma(s []string) string {
+	out := ""
+	for i, v := range s {
+		if i > 0 {
+			out += ", "
+		}
+		out += v
+	}
+	return out
+}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/config"
+)
+
+func newStats(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "stats",
+		Short: "Count documents, sentences, actors, positions, statements and quads",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.load(cmd, nil)
+			if err != nil {
+				return err
+			}
+			sc := cfg.Store()
+			sc.ReadOnly = true
+			st, err := graph.Open(sc)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			s, err := st.Stats(context.Background())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return json.NewEncoder(cmd.OutOrStdout()).Encode(s)
+			}
+			printRows(cmd.OutOrStdout(), [][2]string{
+				{"store", cfg.String(config.StoreBackend) + " " + cfg.String(config.StorePath)},
+				{"documents", fmt.Sprint(s.Documents)},
+				{"sentences", fmt.Sprint(s.Sentences)},
+				{"actors", fmt.Sprint(s.Actors)},
+				{"people", fmt.Sprint(s.People)},
+				{"positions", fmt.Sprint(s.Positions)},
+				{"statements", fmt.Sprint(s.Statements)},
+				{"quads", fmt.Sprint(s.Quads)},
+			})
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}

@@ -1,0 +1,292 @@
+// Package lexicon holds the word lists the rule extractor reads: actors and
+// their names, titles, office holders, places, and stance and interaction
+// cues. The lists are YAML data files (see data/), embedded in the binary;
+// Load merges user files over them, so a user can add actors, titles and verbs
+// for another domain without touching code.
+package lexicon
+
+import (
+	"embed"
+	"errors"
+	"io"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+//go:embed data/*.yaml
+var builtin embed.FS
+
+// Actor is a collective actor and the names that refer to it.
+type Actor struct {
+	Name       string   `yaml:"name"`
+	Kind       string   `yaml:"kind"`
+	Aliases    []string `yaml:"aliases"`
+	Adjectives []string `yaml:"adjectives"`
+	Metonyms   []string `yaml:"metonyms"`
+	Lower      []string `yaml:"lower"`
+}
+
+// Person is an office holder.
+type Person struct {
+	Name  string   `yaml:"name"`
+	Actor string   `yaml:"actor"`
+	Title string   `yaml:"title"`
+	From  string   `yaml:"from"`
+	To    string   `yaml:"to"`
+	Short []string `yaml:"short"`
+}
+
+// Cues maps each class to its cue phrases.
+type Cues map[schema.Class][]string
+
+// Interaction lists the cues of one interaction class.
+type Interaction struct {
+	Verbs   []string `yaml:"verbs"`
+	Nouns   []string `yaml:"nouns"`
+	Receive []string `yaml:"receive"`
+	Objects []string `yaml:"objects"`
+}
+
+// File is the shape of a lexicon file; every section is optional.
+type File struct {
+	Actors    []Actor  `yaml:"actors"`
+	People    []Person `yaml:"people"`
+	Titles    []string `yaml:"titles"`
+	Places    []string `yaml:"places"`
+	Reporting []string `yaml:"reporting"`
+	Stance    struct {
+		Verbs      Cues `yaml:"verbs"`
+		Nouns      Cues `yaml:"nouns"`
+		Adjectives Cues `yaml:"adjectives"`
+	} `yaml:"stance"`
+	Negation     map[schema.Class]schema.Class `yaml:"negation"`
+	Reversers    []string                      `yaml:"reversers"`
+	Negators     []string                      `yaml:"negators"`
+	Interactions map[schema.Class]Interaction  `yaml:"interactions"`
+	Synonyms     map[string][]string           `yaml:"synonyms"`
+}
+
+// Lexicon is the merged, indexed content of the builtin and user files.
+type Lexicon struct {
+	File
+	actors map[string]*Actor // canonical name (lower case) -> actor
+}
+
+// Default loads the builtin lexicon.
+func Default() (*Lexicon, error) { return Load() }
+
+// Load reads the builtin lexicon and then each of the given files, in order.
+// Entries of later files add to earlier ones; an actor or person with a name
+// already known replaces the earlier entry.
+func Load(files ...string) (*Lexicon, error) {
+	lx := &Lexicon{actors: map[string]*Actor{}}
+	names, err := builtin.ReadDir("data")
+	if err != nil {
+		return nil, fmt.Errorf("read builtin lexicon: %w", err)
+	}
+	for _, e := range names {
+		data, err := builtin.ReadFile("data/" + e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("read builtin lexicon %s: %w", e.Name(), err)
+		}
+		if err := lx.add("builtin:"+e.Name(), data); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("read lexicon: %w", err)
+		}
+		if err := lx.add(f, data); err != nil {
+			return nil, err
+		}
+	}
+	return lx, nil
+}
+
+// LoadDir loads the builtin lexicon and every .yaml file in dir, by name.
+func LoadDir(dir string) (*Lexicon, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	return Load(files...)
+}
+
+func (lx *Lexicon) add(name string, data []byte) error {
+	var f File
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("lexicon %s: %w", name, err)
+	}
+	if err := f.validate(); err != nil {
+		return fmt.Errorf("lexicon %s: %w", name, err)
+	}
+	for i := range f.Actors {
+		a := f.Actors[i]
+		key := strings.ToLower(a.Name)
+		if old, ok := lx.actors[key]; ok {
+			*old = a
+			continue
+		}
+		lx.Actors = append(lx.Actors, a)
+		lx.actors[key] = &lx.Actors[len(lx.Actors)-1]
+	}
+	// Re-point the index: append may have moved the slice.
+	for i := range lx.Actors {
+		lx.actors[strings.ToLower(lx.Actors[i].Name)] = &lx.Actors[i]
+	}
+	lx.People = mergePeople(lx.People, f.People)
+	lx.Titles = append(lx.Titles, f.Titles...)
+	lx.Places = append(lx.Places, f.Places...)
+	lx.Reporting = append(lx.Reporting, f.Reporting...)
+	lx.Stance.Verbs = mergeCues(lx.Stance.Verbs, f.Stance.Verbs)
+	lx.Stance.Nouns = mergeCues(lx.Stance.Nouns, f.Stance.Nouns)
+	lx.Stance.Adjectives = mergeCues(lx.Stance.Adjectives, f.Stance.Adjectives)
+	if lx.Negation == nil {
+		lx.Negation = map[schema.Class]schema.Class{}
+	}
+	for k, v := range f.Negation {
+		lx.Negation[k] = v
+	}
+	lx.Reversers = append(lx.Reversers, f.Reversers...)
+	lx.Negators = append(lx.Negators, f.Negators...)
+	if lx.Interactions == nil {
+		lx.Interactions = map[schema.Class]Interaction{}
+	}
+	for c, in := range f.Interactions {
+		old := lx.Interactions[c]
+		old.Verbs = append(old.Verbs, in.Verbs...)
+		old.Nouns = append(old.Nouns, in.Nouns...)
+		old.Receive = append(old.Receive, in.Receive...)
+		old.Objects = append(old.Objects, in.Objects...)
+		lx.Interactions[c] = old
+	}
+	if lx.Synonyms == nil {
+		lx.Synonyms = map[string][]string{}
+	}
+	for k, v := range f.Synonyms {
+		lx.Synonyms[k] = append(lx.Synonyms[k], v...)
+	}
+	return nil
+}
+
+func mergePeople(old, add []Person) []Person {
+	for _, p := range add {
+		replaced := false
+		for i := range old {
+			if strings.EqualFold(old[i].Name, p.Name) && old[i].From == p.From {
+				old[i], replaced = p, true
+			}
+		}
+		if !replaced {
+			old = append(old, p)
+		}
+	}
+	return old
+}
+
+func mergeCues(old, add Cues) Cues {
+	if old == nil {
+		old = Cues{}
+	}
+	for c, words := range add {
+		old[c] = append(old[c], words...)
+	}
+	return old
+}
+
+func (f *File) validate() error {
+	for i, a := range f.Actors {
+		if strings.TrimSpace(a.Name) == "" {
+			return fmt.Errorf("actors[%d]: name is empty", i)
+		}
+		if a.Kind == "" || a.Kind == schema.KindPerson || !schema.ValidKind(a.Kind) {
+			return fmt.Errorf("actors[%d] (%s): kind %q is not one of state, organisation, group", i, a.Name, a.Kind)
+		}
+	}
+	for i, p := range f.People {
+		if strings.TrimSpace(p.Name) == "" || strings.TrimSpace(p.Actor) == "" {
+			return fmt.Errorf("people[%d]: name and actor are required", i)
+		}
+		for _, d := range []string{p.From, p.To} {
+			if d != "" && !isDate(d) {
+				return fmt.Errorf("people[%d] (%s): date %q is not YYYY-MM-DD", i, p.Name, d)
+			}
+		}
+	}
+	for section, cues := range map[string]Cues{"stance.verbs": f.Stance.Verbs, "stance.nouns": f.Stance.Nouns, "stance.adjectives": f.Stance.Adjectives} {
+		for c := range cues {
+			if !c.IsStance() {
+				return fmt.Errorf("%s: %q is not a stance class", section, c)
+			}
+		}
+	}
+	for c := range f.Interactions {
+		if !c.IsInteraction() {
+			return fmt.Errorf("interactions: %q is not an interaction class", c)
+		}
+	}
+	for k, v := range f.Negation {
+		if !k.IsStance() || !v.IsStance() {
+			return fmt.Errorf("negation: %s: %s: both must be stance classes", k, v)
+		}
+	}
+	return nil
+}
+
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, r := range s {
+		if i != 4 && i != 7 && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// Actor returns the actor with the given canonical name.
+func (lx *Lexicon) Actor(name string) (*Actor, bool) {
+	a, ok := lx.actors[strings.ToLower(name)]
+	return a, ok
+}
+
+// PersonAt returns the office holder with the given name who held office on
+// date (YYYY-MM-DD; empty matches any time).
+func (lx *Lexicon) PersonAt(name, date string) (*Person, bool) {
+	var best *Person
+	for i := range lx.People {
+		p := &lx.People[i]
+		if !strings.EqualFold(p.Name, name) && !containsFold(p.Short, name) {
+			continue
+		}
+		if date == "" || ((p.From == "" || p.From <= date) && (p.To == "" || date <= p.To)) {
+			return p, true
+		}
+		if best == nil {
+			best = p
+		}
+	}
+	return best, best != nil
+}
+
+func containsFold(list []string, s string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}

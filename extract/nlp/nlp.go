@@ -1,0 +1,170 @@
+// Package nlp is the language stage of the extraction pipeline: it maps
+// typographic quotes and dashes to ASCII on a copy that keeps offsets, splits
+// text into sentences (newlines first, then Punkt from neurosnap/sentences),
+// tokenises and tags each sentence (prose), and adds lemmas (golem).
+package nlp
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/aaaton/golem/v4"
+	"github.com/aaaton/golem/v4/dicts/en"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tokenize"
+	"github.com/neurosnap/sentences"
+	"github.com/neurosnap/sentences/english"
+)
+
+// Token is one word or punctuation mark of a sentence.
+type Token struct {
+	Text  string // as normalised: ASCII quotes and apostrophes
+	Lower string // Text in lower case
+	Lemma string // dictionary form, lower case
+	Tag   string // Penn Treebank part-of-speech tag
+	Start int    // byte offset of the token in the original document
+	End   int
+}
+
+// Sentence is a sentence of a document with its tokens.
+type Sentence struct {
+	Index  int    // 0-based position in the document
+	Text   string // the original text of the sentence
+	Start  int    // byte offsets in the original document
+	End    int
+	Para   int // index of the paragraph (line) the sentence is in
+	Tokens []Token
+}
+
+// Pipeline splits, tokenises, tags and lemmatises text. It is safe for use by
+// several goroutines.
+type Pipeline struct {
+	splitter  *sentences.DefaultSentenceTokenizer
+	tokenizer *tokenize.Tokenizer
+	tagger    *tag.Tagger
+	lemmas    *golem.Lemmatizer
+}
+
+// New loads the models of the pipeline.
+func New() (*Pipeline, error) {
+	sp, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		return nil, fmt.Errorf("load sentence splitter: %w", err)
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("load part-of-speech tagger: %w", err)
+	}
+	lm, err := golem.New(en.New())
+	if err != nil {
+		return nil, fmt.Errorf("load lemmatiser: %w", err)
+	}
+	return &Pipeline{splitter: sp, tokenizer: tokenize.New(), tagger: tg, lemmas: lm}, nil
+}
+
+// Sentences analyses a whole document.
+func (p *Pipeline) Sentences(text string) []Sentence {
+	norm, offs := Normalize(text)
+	var out []Sentence
+	para := 0
+	for start := 0; start < len(norm); {
+		end := strings.IndexByte(norm[start:], '\n')
+		if end < 0 {
+			end = len(norm)
+		} else {
+			end += start
+		}
+		line := norm[start:end]
+		if strings.TrimSpace(line) != "" {
+			for _, s := range p.split(line) {
+				s0, s1 := trimSpan(line, s[0], s[1])
+				if s0 >= s1 {
+					continue
+				}
+				sent := Sentence{
+					Index: len(out),
+					Start: offs[start+s0],
+					End:   offs[start+s1],
+					Para:  para,
+				}
+				sent.Text = text[sent.Start:sent.End]
+				sent.Tokens = p.tokens(line[s0:s1], start+s0, offs)
+				if len(sent.Tokens) > 0 {
+					out = append(out, sent)
+				}
+			}
+			para++
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// split returns the [start,end) byte spans of the sentences of one line.
+func (p *Pipeline) split(line string) [][2]int {
+	var spans [][2]int
+	pos := 0
+	for _, s := range p.splitter.Tokenize(line) {
+		// Find the sentence text from pos on: the splitter's offsets are
+		// not reliable across versions, the text is.
+		t := strings.TrimSpace(s.Text)
+		if t == "" {
+			continue
+		}
+		i := strings.Index(line[pos:], t)
+		if i < 0 {
+			continue
+		}
+		spans = append(spans, [2]int{pos + i, pos + i + len(t)})
+		pos += i + len(t)
+	}
+	if len(spans) == 0 {
+		spans = append(spans, [2]int{0, len(line)})
+	}
+	return spans
+}
+
+func trimSpan(s string, a, b int) (int, int) {
+	for a < b && unicode.IsSpace(rune(s[a])) {
+		a++
+	}
+	for b > a && unicode.IsSpace(rune(s[b-1])) {
+		b--
+	}
+	return a, b
+}
+
+// tokens tokenises, tags and lemmatises one sentence; base is its offset in
+// the normalised document and offs maps normalised to original offsets.
+func (p *Pipeline) tokens(sent string, base int, offs []int) []Token {
+	raw := p.tokenizer.Tokenize(sent)
+	p.tagger.TagTokens(raw)
+	out := make([]Token, len(raw))
+	for i, t := range raw {
+		lower := strings.ToLower(t.Text)
+		out[i] = Token{
+			Text:  t.Text,
+			Lower: lower,
+			Tag:   t.Tag,
+			Lemma: p.lemma(lower, t.Tag),
+			Start: offs[base+t.Start],
+			End:   offs[base+t.Start+len(t.Text)],
+		}
+	}
+	return out
+}
+
+// lemma gives the dictionary form of verbs and nouns; other words keep their
+// lower-case form.
+func (p *Pipeline) lemma(lower, tag string) string {
+	if lower == "'s" && strings.HasPrefix(tag, "VB") {
+		return "be"
+	}
+	if strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "NN") {
+		if l := p.lemmas.Lemma(lower); l != "" {
+			return l
+		}
+	}
+	return lower
+}

@@ -1,0 +1,628 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/stancegraph/stancegraph/extract/nlp"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// evalVerbs take an object and an evaluation: "X called Y reasonable",
+// "X described Y as unacceptable".
+var evalVerbs = set("call", "describe", "term", "brand", "consider", "regard", "deem", "label",
+	"characterize", "characterise", "castigate", "dismiss", "view", "find", "see", "denounce")
+
+// lightVerbs carry a nominal cue: "X made a request", "X expressed support".
+var lightVerbs = set("make", "issue", "express", "voice", "submit", "send", "reiterate", "reaffirm",
+	"affirm", "announce", "put", "have", "renew", "repeat", "deliver", "present", "file", "lodge", "give", "show")
+
+// boundaries end a target phrase.
+var boundaries = set("while", "but", "because", "after", "before", "until", "if", "when", "since",
+	"although", "though", "whereas", "which", "who", "whom", "where", "adding", "saying", "according",
+	"amid", "despite", "so", "instead", "unless", "than", "whether", "noting", "stressing", "explaining",
+	"calling", "ignoring", "insisting", "warning", "as", "during", "even", "however", "yet", "nor")
+
+var leading = set("the", "a", "an", "any", "all", "some", "such", "both", "each", "every", "that", "this", "these", "those")
+
+func isVerb(t nlp.Token) bool { return strings.HasPrefix(t.Tag, "VB") }
+func isNoun(t nlp.Token) bool { return strings.HasPrefix(t.Tag, "NN") }
+func isPunct(t nlp.Token) bool {
+	switch t.Text {
+	case ",", ";", ":", ".", "(", ")", "?", "!", "-", "--":
+		return true
+	}
+	return false
+}
+func isQuote(t nlp.Token) bool { return t.Text == `"` || t.Text == "``" || t.Text == "''" }
+func finite(t nlp.Token) bool  { return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" }
+
+// analyse finds the sentence's statements.
+func (se *sentence) analyse() {
+	toks := se.toks
+	consumed := map[int]bool{}
+	for i := 0; i < len(toks); i++ {
+		if consumed[i] {
+			continue
+		}
+		t := toks[i]
+		switch {
+		case isVerb(t):
+			if evalVerbs[t.Lemma] && se.evaluation(i) {
+				continue
+			}
+			if c, n := se.x.verbs.at(toks, i); n > 0 {
+				se.verbCue(i, n, c, consumed)
+			}
+			se.interactionVerb(i)
+			if t.Lemma == "be" {
+				se.copula(i)
+			}
+		case isNoun(t):
+			if c, n := se.x.nouns.at(toks, i); n > 0 {
+				se.nounCue(i, n, c)
+			}
+			se.interactionNoun(i)
+		}
+	}
+}
+
+// negated reports a negator in the few tokens before token i, within its
+// clause: "did not accept", "never", "cannot support", "refused to back".
+func (se *sentence) negated(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		t := se.toks[k]
+		if isPunct(t) || se.at[k] >= 0 {
+			return false
+		}
+		if se.x.negators[t.Lower] || se.x.negators[t.Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjects finds who does what the verb at i says: the agent of a passive,
+// the nearest subject to the left within the clause (with a coordinated
+// one: "Washington and NATO"), the subject of the main clause for a
+// participle after a comma, or else the speaker of the stretch.
+func (se *sentence) subjects(i int) ([]*mention, float64) {
+	toks := se.toks
+	if toks[i].Tag == "VBN" {
+		for k := i + 1; k < len(toks) && k <= i+4; k++ {
+			if toks[k].Lower == "by" {
+				if m := se.mentionStartingAt(k + 1); usable(m) {
+					return se.coordinated(m, +1), 0.85
+				}
+				break
+			}
+		}
+	}
+	if i > 0 && toks[i].Tag == "VBG" && toks[i-1].Text == "," {
+		if m := se.mainSubject(i); m != nil {
+			return []*mention{m}, 0.8
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-16; j-- {
+		t := toks[j]
+		if t.Text == ";" || t.Text == ":" || (t.Lower == "that" && t.Tag == "IN") {
+			break
+		}
+		if isVerb(t) && j != i {
+			if _, n := se.x.reporting.at(toks, j); n > 0 {
+				break
+			}
+		}
+		m := se.mentionEndingAt(j)
+		if m == nil {
+			continue
+		}
+		j = m.start
+		if m.possessive || m.typ == mPossPron {
+			continue
+		}
+		if m.start > 0 {
+			if p := toks[m.start-1]; (p.Tag == "IN" || p.Tag == "TO") && p.Lower != "that" {
+				continue
+			}
+		}
+		if !usable(m) {
+			continue
+		}
+		conf := 0.9
+		if m.typ == mPronoun {
+			conf = 0.7
+		}
+		return se.coordinated(m, -1), conf
+	}
+	if sp := se.speakerAt(i); sp != nil {
+		return []*mention{sp}, 0.75
+	}
+	if se.quoted[i] {
+		if sp := se.speaker(); sp != nil {
+			return []*mention{sp}, 0.7
+		}
+	}
+	return nil, 0
+}
+
+// coordinated adds the actor joined to m by "and": dir -1 looks left of m
+// ("Washington and NATO requested"), +1 right ("by the US and NATO").
+func (se *sentence) coordinated(m *mention, dir int) []*mention {
+	out := []*mention{m}
+	if dir < 0 && m.start >= 2 && se.toks[m.start-1].Lower == "and" {
+		if o := se.mentionEndingAt(m.start - 2); usable(o) && !o.possessive {
+			out = append(out, o)
+		}
+	}
+	if dir > 0 && m.end+1 < len(se.toks) && se.toks[m.end].Lower == "and" {
+		if o := se.mentionStartingAt(m.end + 1); usable(o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// mainSubject is the first actor in subject position before token i.
+func (se *sentence) mainSubject(i int) *mention {
+	for k := range se.ments {
+		m := &se.ments[k]
+		if m.start >= i {
+			break
+		}
+		if !usable(m) || m.possessive || m.typ == mPossPron {
+			continue
+		}
+		if m.start > 0 {
+			if p := se.toks[m.start-1]; p.Tag == "IN" || p.Tag == "TO" {
+				continue
+			}
+		}
+		return m
+	}
+	return se.speakerAt(i)
+}
+
+// verbCue handles a stance verb at i covering n tokens.
+func (se *sentence) verbCue(i, n int, c cue, consumed map[int]bool) {
+	cls := c.class
+	pred := inflect(c.phrase)
+	if se.negated(i) {
+		cls = se.x.lex.Negation[cls]
+		pred = "does not " + c.phrase
+	}
+	actors, conf := se.subjects(i)
+	if len(actors) == 0 {
+		return
+	}
+	label, tconf, flip := se.target(i+n, consumed)
+	if label == "" {
+		return
+	}
+	if flip != "" {
+		cls = compose(se.x, cls, flip)
+	}
+	for _, a := range actors {
+		se.emitStance(a, cls, pred, label, conf*tconf, i, i+n)
+	}
+}
+
+// compose is the class of a stance towards a stance: DEMAND that X reject
+// Y is OPPOSE Y; OPPOSE a halt to Y is SUPPORT Y.
+func compose(x *Extractor, outer schema.Class, inner schema.Class) schema.Class {
+	if outer.Polarity() < 0 {
+		return x.lex.Negation[inner]
+	}
+	if inner.Polarity() < 0 {
+		return inner
+	}
+	return outer
+}
+
+// target reads the phrase a cue governs from token j: its label, a
+// confidence factor, and the class of an embedded stance ("to reject",
+// "the inadmissibility of") that turns the outer one.
+func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schema.Class) {
+	toks := se.toks
+	n := len(toks)
+	for j < n && (isQuote(toks[j]) || toks[j].Tag == "RB" || toks[j].Tag == "RP" ||
+		(toks[j].Tag == "IN" || toks[j].Tag == "TO") && toks[j].Lower != "by" || toks[j].Lower == "that") {
+		if toks[j].Lower == "not" || toks[j].Lower == "never" {
+			break
+		}
+		j++
+	}
+	if j >= n {
+		return "", 0, ""
+	}
+	// An actor and an infinitive: "demands NATO to reject ...".
+	if m := se.mentionStartingAt(j); m != nil && m.end+1 < n && toks[m.end].Lower == "to" && isVerb(toks[m.end+1]) {
+		j = m.end + 1
+	}
+	// An embedded stance verb: "agreed to continue", "refused to disclose".
+	if isVerb(toks[j]) {
+		if c, k := se.x.verbs.at(toks, j); k > 0 {
+			consumed[j] = true
+			inner := c.class
+			if se.negated(j) {
+				inner = se.x.lex.Negation[inner]
+			}
+			label, conf, flip := se.target(j+k, consumed)
+			if flip != "" {
+				inner = compose(se.x, inner, flip)
+			}
+			return label, conf, inner
+		}
+	}
+	end := j
+	for end < n && end-j < 14 {
+		t := toks[end]
+		if isPunct(t) && t.Text != "-" || boundaries[t.Lower] || t.Tag == "WDT" || t.Tag == "WP" {
+			break
+		}
+		if isQuote(t) && end > j && end+1 < n && isPunct(toks[end+1]) {
+			break
+		}
+		if end > j && finite(t) {
+			break
+		}
+		if t.Lower == "and" && end+1 < n && (isVerb(toks[end+1]) || toks[end+1].Tag == "PRP") {
+			break
+		}
+		if end > j && isVerb(t) {
+			if _, k := se.x.reporting.at(toks, end); k > 0 && t.Tag != "VBG" {
+				break
+			}
+		}
+		end++
+	}
+	return se.clean(j, end)
+}
+
+// clean turns tokens [a,b) into a position label: determiners and quotation
+// marks dropped, possessive pronouns replaced by their actor, a pronoun or a
+// demonstrative description replaced by the recent position it points to,
+// and a reversing head ("the inadmissibility of X") turned into a class.
+func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
+	toks := se.toks
+	conf := 1.0
+	demonstrative := false
+	for a < b && (leading[toks[a].Lower] || isQuote(toks[a])) {
+		if toks[a].Lower == "these" || toks[a].Lower == "those" || toks[a].Lower == "this" || toks[a].Lower == "such" {
+			demonstrative = true
+		}
+		a++
+	}
+	for b > a && (isQuote(toks[b-1]) || toks[b-1].Tag == "IN" || toks[b-1].Tag == "DT" || toks[b-1].Tag == "CC" ||
+		toks[b-1].Tag == "TO" || toks[b-1].Tag == "PRP$" || toks[b-1].Text == "-" || toks[b-1].Tag == "POS") {
+		b--
+	}
+	if a >= b {
+		if demonstrative {
+			return se.recentPosition(""), 0.6, ""
+		}
+		return "", 0, ""
+	}
+	if b-a == 1 && (toks[a].Tag == "PRP" || toks[a].Lower == "it" || toks[a].Lower == "them") {
+		if p := se.recentPosition(""); p != "" {
+			return p, 0.6, ""
+		}
+		return "", 0, ""
+	}
+	var flip schema.Class
+	if b-a > 2 && se.x.reversers[toks[a].Lemma] && toks[a+1].Lower == "of" {
+		flip = schema.Oppose
+		a += 2
+		for a < b && leading[toks[a].Lower] {
+			a++
+		}
+	}
+	if demonstrative {
+		if p := se.recentPosition(toks[b-1].Lemma); p != "" {
+			return p, 0.7, flip
+		}
+	}
+	var words []string
+	for k := a; k < b; k++ {
+		t := toks[k]
+		switch {
+		case isQuote(t):
+			continue
+		case t.Tag == "PRP$" && se.at[k] >= 0 && usable(&se.ments[se.at[k]]):
+			words = append(words, se.ments[se.at[k]].actor+"'s")
+			continue
+		case t.Text == "'s" || t.Text == "'" || t.Text == "n't":
+			if len(words) > 0 {
+				words[len(words)-1] += t.Text
+				continue
+			}
+		case t.Text == "-" && len(words) > 0 && k+1 < b:
+			words[len(words)-1] += "-" + toks[k+1].Text
+			k++
+			continue
+		}
+		words = append(words, t.Text)
+	}
+	if len(words) > 10 {
+		words = words[:10]
+	}
+	label := se.x.canonical(strings.Join(words, " "))
+	se.st.rememberPosition(label)
+	return label, conf, flip
+}
+
+// recentPosition is the latest position whose label has a word starting
+// like head (any, when head is empty).
+func (se *sentence) recentPosition(head string) string {
+	ps := se.st.positions
+	stem := head
+	if len(stem) > 5 {
+		stem = stem[:5]
+	}
+	for k := len(ps) - 1; k >= 0; k-- {
+		if stem == "" || strings.Contains(strings.ToLower(ps[k]), stem) {
+			return ps[k]
+		}
+	}
+	return ""
+}
+
+// evaluation handles "X called Y ADJ", "X described Y as ADJ". It reports
+// whether it found one.
+func (se *sentence) evaluation(i int) bool {
+	toks := se.toks
+	for k := i + 1; k < len(toks) && k <= i+30; k++ {
+		if toks[k].Text == "." || toks[k].Text == ";" {
+			break
+		}
+		cls, n := se.x.adjs.at(toks, k)
+		if n == 0 {
+			continue
+		}
+		prev := toks[k-1]
+		if !(prev.Lower == "as" || isQuote(prev) || se.quoted[k] || k-i <= 6 || prev.Lower == "not") {
+			continue
+		}
+		adj := text(toks[k : k+n])
+		pred := inflect(toks[i].Lemma) + " " + adj
+		e := k - 1
+		for e > i && (isQuote(toks[e]) || toks[e].Lower == "as") {
+			e--
+		}
+		if toks[e].Lower == "not" {
+			cls = se.x.lex.Negation[cls]
+			pred = inflect(toks[i].Lemma) + " not " + adj
+			e--
+		}
+		s := e
+		for s > i+1 && toks[s-1].Text != "," && !(isVerb(toks[s-1]) && toks[s-1].Tag != "VBN" && toks[s-1].Tag != "VBG") {
+			s--
+		}
+		if s > e {
+			return false
+		}
+		label, tconf, flip := se.clean(s, e+1)
+		if label == "" {
+			return false
+		}
+		if flip != "" {
+			cls = compose(se.x, cls, flip)
+		}
+		actors, conf := se.subjects(i)
+		for _, a := range actors {
+			se.emitStance(a, cls, pred, label, conf*tconf, i, k+n)
+		}
+		return len(actors) > 0
+	}
+	return false
+}
+
+// copula handles an evaluation in reported speech: "Lavrov said the US
+// response was not positive" is Russia OPPOSE the US response.
+func (se *sentence) copula(i int) {
+	toks := se.toks
+	k := i + 1
+	neg := se.negated(i)
+	for k < len(toks) && (isQuote(toks[k]) || toks[k].Tag == "RB" || se.x.negators[toks[k].Lower]) {
+		if se.x.negators[toks[k].Lower] {
+			neg = true
+		}
+		k++
+	}
+	if k >= len(toks) {
+		return
+	}
+	cls, n := se.x.adjs.at(toks, k)
+	if n == 0 || !(toks[k].Tag == "JJ" || isNoun(toks[k])) {
+		return
+	}
+	sp := se.speakerAt(i)
+	if sp == nil {
+		return
+	}
+	adj := text(toks[k : k+n])
+	pred := "says is " + adj
+	if neg {
+		cls = se.x.lex.Negation[cls]
+		pred = "says is not " + adj
+	}
+	// The subject: back over auxiliaries, then to the clause start.
+	e := i - 1
+	for e >= 0 && (toks[e].Tag == "MD" || toks[e].Lemma == "have" || toks[e].Lemma == "be" || isQuote(toks[e]) || toks[e].Tag == "RB" || se.x.negators[toks[e].Lower]) {
+		e--
+	}
+	s := e
+	for s > 0 {
+		p := toks[s-1]
+		if isPunct(p) || p.Lower == "that" || (isVerb(p) && p.Tag != "VBN" && p.Tag != "VBG") {
+			break
+		}
+		s--
+	}
+	if s > e || s < 0 {
+		return
+	}
+	// Keep the head and its of-phrase: cut at another preposition.
+	for c := s + 1; c <= e; c++ {
+		if (toks[c].Tag == "IN" || toks[c].Tag == "TO") && toks[c].Lower != "of" {
+			e = c - 1
+			break
+		}
+	}
+	if e-s == 0 && toks[s].Tag == "PRP" {
+		return
+	}
+	label, tconf, flip := se.clean(s, e+1)
+	if label == "" {
+		return
+	}
+	if flip != "" {
+		cls = compose(se.x, cls, flip)
+	}
+	se.emitStance(sp, cls, pred, label, 0.75*tconf, i, k+n)
+}
+
+// nounCue handles a nominal stance: "Russia's request for guarantees",
+// "the American proposals on ...", "its commitment to diplomacy".
+func (se *sentence) nounCue(i, n int, c cue) {
+	toks := se.toks
+	cls := c.class
+	pred := inflect(c.phrase)
+	// Negation: "no support for", "lack of support".
+	if i > 0 && (toks[i-1].Lower == "no" || i > 1 && toks[i-2].Lower == "no" && toks[i-1].Tag == "JJ") ||
+		i > 1 && toks[i-1].Lower == "of" && toks[i-2].Lemma == "lack" {
+		cls = se.x.lex.Negation[cls]
+		pred = "no " + c.phrase
+	}
+	j := i + n
+	if j >= len(toks) {
+		return
+	}
+	switch toks[j].Lower {
+	case "for", "to", "of", "on", "against", "that", "regarding", "about":
+	default:
+		return
+	}
+	actor := se.owner(i)
+	if actor == nil {
+		return
+	}
+	label, tconf, flip := se.target(j, map[int]bool{})
+	if label == "" {
+		return
+	}
+	if flip != "" {
+		cls = compose(se.x, cls, flip)
+	}
+	se.emitStance(actor, cls, pred, label, 0.8*tconf, i, j)
+}
+
+// owner finds whose a nominal cue at i is: a possessor ("Russia's",
+// "its"), a demonym ("the Russian request"), an agent after it ("requests
+// by Moscow"), or the subject of a light verb ("Moscow made requests").
+func (se *sentence) owner(i int) *mention {
+	toks := se.toks
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		t := toks[k]
+		if t.Tag == "POS" {
+			if m := se.mentionEndingAt(k - 1); usable(m) {
+				return m
+			}
+			if m := se.mentionEndingAt(k); usable(m) {
+				return m
+			}
+			return nil
+		}
+		if m := se.mentionEndingAt(k); m != nil {
+			if usable(m) && (m.possessive || m.typ == mPossPron) {
+				return m
+			}
+			return nil
+		}
+		if a := se.demonym(k); a != nil {
+			return a
+		}
+		if !(t.Tag == "JJ" || isNoun(t) || t.Tag == "VBN" || isQuote(t) || t.Tag == "RB" || t.Tag == "JJS") {
+			break
+		}
+	}
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		if toks[k].Lower == "by" || toks[k].Lower == "from" {
+			if m := se.mentionStartingAt(k + 1); usable(m) {
+				return m
+			}
+			break
+		}
+		if isPunct(toks[k]) {
+			break
+		}
+	}
+	// A light verb before the noun phrase.
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if isVerb(toks[k]) {
+			if lightVerbs[toks[k].Lemma] {
+				if as, _ := se.subjects(k); len(as) > 0 {
+					return as[0]
+				}
+			}
+			break
+		}
+	}
+	return nil
+}
+
+// demonym returns an actor for a demonym adjective at k ("Russian").
+func (se *sentence) demonym(k int) *mention {
+	m := se.x.gaz.longest(se.toks, k)
+	if e, ok := m.find(eAdjective); ok && m.n == 1 {
+		return &mention{start: k, end: k + 1, typ: mActor, actor: e.actor.Name, kind: e.actor.Kind}
+	}
+	return nil
+}
+
+// emitStance records a stance statement once per actor, class and target.
+func (se *sentence) emitStance(a *mention, cls schema.Class, pred, label string, conf float64, cs, ce int) {
+	if !cls.IsStance() || label == "" {
+		return
+	}
+	se.emit(a, schema.Statement{Class: cls, Predicate: pred, Object: label, ObjectType: schema.ObjectPosition,
+		Polarity: cls.Sign(), Confidence: conf}, cs, ce)
+}
+
+// emitInteraction records an interaction between two different actors.
+func (se *sentence) emitInteraction(a, b *mention, cls schema.Class, pred string, conf float64, cs, ce int) {
+	if !usable(a) || !usable(b) || a.actor == b.actor {
+		return
+	}
+	se.emit(a, schema.Statement{Class: cls, Predicate: pred, Object: b.actor, ObjectType: schema.ObjectActor,
+		ObjectKind: b.kind, Confidence: conf}, cs, ce)
+}
+
+func (se *sentence) emit(a *mention, st schema.Statement, cs, ce int) {
+	key := a.actor + "\x00" + string(st.Class) + "\x00" + st.Object
+	if se.seen[key] {
+		return
+	}
+	se.seen[key] = true
+	s := se.s
+	st.Doc = se.st.doc.ID
+	st.SentenceIndex = s.Index
+	st.Sentence = s.Text
+	st.Start, st.End = s.Start, s.End
+	st.Subject, st.SubjectKind = a.actor, a.kind
+	if a.typ == mPerson && a.person != "" || a.typ == mPronoun && a.person != "" {
+		st.Speaker, st.SpeakerTitle = a.person, a.title
+	} else if sp := se.speakerAt(cs); sp != nil && sp.actor == a.actor && sp.person != "" {
+		st.Speaker, st.SpeakerTitle = sp.person, sp.title
+	}
+	st.Date = se.st.doc.Date
+	if cs >= 0 && ce <= len(se.toks) && cs < ce {
+		st.CueStart = se.toks[cs].Start - s.Start
+		st.CueEnd = se.toks[ce-1].End - s.Start
+		st.Cue = s.Text[st.CueStart:st.CueEnd]
+	}
+	if st.Confidence > 1 {
+		st.Confidence = 1
+	}
+	st.Confidence = float64(int(st.Confidence*100+0.5)) / 100
+	se.out = append(se.out, st)
+}

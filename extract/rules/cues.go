@@ -1,0 +1,148 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/stancegraph/stancegraph/extract/lexicon"
+	"github.com/stancegraph/stancegraph/extract/nlp"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// cue is a lexicon phrase that signals a stance or an interaction.
+type cue struct {
+	rest   []string // the words after the first, lower case
+	class  schema.Class
+	phrase string
+}
+
+// cueIndex finds cues by the lemma of their first word.
+type cueIndex map[string][]cue
+
+func (ix cueIndex) add(phrase string, c schema.Class) {
+	words := strings.Fields(strings.ToLower(phrase))
+	if len(words) == 0 {
+		return
+	}
+	ix[words[0]] = append(ix[words[0]], cue{rest: words[1:], class: c, phrase: strings.ToLower(phrase)})
+}
+
+func indexCues(cs lexicon.Cues) cueIndex {
+	ix := cueIndex{}
+	for c, phrases := range cs {
+		for _, p := range phrases {
+			ix.add(p, c)
+		}
+	}
+	return ix
+}
+
+// at returns the longest cue whose first word is token i's lemma (or its
+// lower-case form) and whose other words follow; n is the tokens covered.
+func (ix cueIndex) at(toks []nlp.Token, i int) (cue, int) {
+	var best cue
+	bestN := 0
+	for _, form := range []string{toks[i].Lemma, toks[i].Lower} {
+		for _, c := range ix[form] {
+			n := 1 + len(c.rest)
+			if n <= bestN || i+n > len(toks) {
+				continue
+			}
+			ok := true
+			for k, w := range c.rest {
+				if toks[i+1+k].Lower != w && toks[i+1+k].Lemma != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best, bestN = c, n
+			}
+		}
+	}
+	return best, bestN
+}
+
+// phraseIndex finds whole phrases of one or more words, by lower-case form.
+type phraseIndex struct {
+	classes map[string]schema.Class
+	maxLen  int
+}
+
+func indexPhrases(cs lexicon.Cues) phraseIndex {
+	px := phraseIndex{classes: map[string]schema.Class{}}
+	for c, phrases := range cs {
+		for _, p := range phrases {
+			p = strings.ToLower(p)
+			px.classes[p] = c
+			if n := len(strings.Fields(p)); n > px.maxLen {
+				px.maxLen = n
+			}
+		}
+	}
+	return px
+}
+
+// at returns the class of the longest phrase at token i and its length.
+func (px phraseIndex) at(toks []nlp.Token, i int) (schema.Class, int) {
+	var words []string
+	var best schema.Class
+	n := 0
+	for k := 0; k < px.maxLen && i+k < len(toks); k++ {
+		words = append(words, toks[i+k].Lower)
+		if c, ok := px.classes[strings.Join(words, " ")]; ok {
+			best, n = c, k+1
+		}
+	}
+	return best, n
+}
+
+// interaction holds the indexed cues of the interaction classes.
+type interaction struct {
+	verbs   cueIndex
+	nouns   cueIndex
+	receive map[string]bool
+	objects map[schema.Class]map[string]bool
+}
+
+func indexInteractions(in map[schema.Class]lexicon.Interaction) interaction {
+	ix := interaction{verbs: cueIndex{}, nouns: cueIndex{}, receive: map[string]bool{}, objects: map[schema.Class]map[string]bool{}}
+	for c, l := range in {
+		for _, p := range l.Verbs {
+			ix.verbs.add(p, c)
+		}
+		for _, p := range l.Nouns {
+			ix.nouns.add(p, c)
+		}
+		for _, p := range l.Receive {
+			ix.receive[p] = true
+		}
+		ix.objects[c] = map[string]bool{}
+		for _, p := range l.Objects {
+			ix.objects[c][strings.ToLower(p)] = true
+		}
+	}
+	return ix
+}
+
+// inflect writes a cue as a third-person predicate: "call for" -> "calls for".
+func inflect(phrase string) string {
+	words := strings.Fields(phrase)
+	if len(words) == 0 {
+		return phrase
+	}
+	w := words[0]
+	switch {
+	case w == "be":
+		w = "is"
+	case w == "have":
+		w = "has"
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z"):
+		w += "es"
+	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsAny(w[len(w)-2:len(w)-1], "aeiou"):
+		w = w[:len(w)-1] + "ies"
+	default:
+		w += "s"
+	}
+	words[0] = w
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,184 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/stancegraph/stancegraph/extract/lexicon"
+	"github.com/stancegraph/stancegraph/extract/nlp"
+)
+
+// entryType says what a gazetteer phrase names.
+type entryType int
+
+const (
+	eName      entryType = iota // a name or alias of an actor
+	eMetonym                    // a capital or seat of government
+	eAdjective                  // a demonym or adjective
+	eLower                      // a lower-case description ("the alliance")
+	ePlace                      // a place that is no actor
+	ePerson                     // an office holder's name
+	eTitle                      // a title or role
+)
+
+type entry struct {
+	typ    entryType
+	actor  *lexicon.Actor
+	person *lexicon.Person
+	exact  string // for short all-capital aliases: the case that must match
+}
+
+// gazetteer finds lexicon phrases in token sequences, longest first.
+type gazetteer struct {
+	phrases map[string][]entry
+	maxLen  int
+}
+
+func newGazetteer(lx *lexicon.Lexicon) *gazetteer {
+	g := &gazetteer{phrases: map[string][]entry{}}
+	for i := range lx.Actors {
+		a := &lx.Actors[i]
+		g.add(a.Name, entry{typ: eName, actor: a})
+		for _, s := range a.Aliases {
+			g.add(s, entry{typ: eName, actor: a})
+		}
+		for _, s := range a.Metonyms {
+			g.add(s, entry{typ: eMetonym, actor: a})
+		}
+		for _, s := range a.Adjectives {
+			g.add(s, entry{typ: eAdjective, actor: a})
+		}
+		for _, s := range a.Lower {
+			g.add(s, entry{typ: eLower, actor: a})
+		}
+	}
+	for _, p := range lx.Places {
+		g.add(p, entry{typ: ePlace})
+	}
+	for i := range lx.People {
+		p := &lx.People[i]
+		g.add(p.Name, entry{typ: ePerson, person: p})
+		for _, s := range p.Short {
+			g.add(s, entry{typ: ePerson, person: p})
+		}
+		if f := strings.Fields(p.Name); len(f) > 1 {
+			g.add(f[len(f)-1], entry{typ: ePerson, person: p})
+		}
+	}
+	for _, t := range lx.Titles {
+		g.add(t, entry{typ: eTitle})
+	}
+	return g
+}
+
+// key is the lookup form of a phrase: its tokens, lower case, joined by spaces.
+func key(words []string) string { return strings.ToLower(strings.Join(words, " ")) }
+
+func (g *gazetteer) add(phrase string, e entry) {
+	words := splitPhrase(phrase)
+	if len(words) == 0 {
+		return
+	}
+	if len(words) == 1 && len(phrase) <= 5 && isUpper(phrase) {
+		e.exact = phrase
+	}
+	k := key(words)
+	g.phrases[k] = append(g.phrases[k], e)
+	if len(words) > g.maxLen {
+		g.maxLen = len(words)
+	}
+}
+
+// splitPhrase splits a lexicon phrase the way the tokenizer splits text:
+// on spaces, and "'s" apart.
+func splitPhrase(p string) []string {
+	var out []string
+	for _, w := range strings.Fields(p) {
+		if strings.HasSuffix(w, "'s") && len(w) > 2 {
+			out = append(out, w[:len(w)-2], "'s")
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isUpper(s string) bool {
+	has := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			has = true
+		}
+	}
+	return has
+}
+
+func capitalized(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// match is a gazetteer phrase found at a position.
+type match struct {
+	n       int // tokens covered
+	entries []entry
+}
+
+// longest returns the longest phrase starting at token i whose entries fit
+// the text's case, or n == 0.
+func (g *gazetteer) longest(toks []nlp.Token, i int) match {
+	max := g.maxLen
+	if len(toks)-i < max {
+		max = len(toks) - i
+	}
+	words := make([]string, 0, max)
+	var best match
+	for n := 1; n <= max; n++ {
+		words = append(words, toks[i+n-1].Lower)
+		es, ok := g.phrases[strings.Join(words, " ")]
+		if !ok {
+			continue
+		}
+		var fit []entry
+		for _, e := range es {
+			if e.fits(toks[i : i+n]) {
+				fit = append(fit, e)
+			}
+		}
+		if len(fit) > 0 {
+			best = match{n: n, entries: fit}
+		}
+	}
+	return best
+}
+
+// fits checks the case of the text against the entry: names are written
+// with a capital ("US", not "us"); titles and descriptions may be lower case.
+func (e entry) fits(toks []nlp.Token) bool {
+	switch e.typ {
+	case eTitle, eLower:
+		return true
+	}
+	if e.exact != "" {
+		return toks[0].Text == e.exact || strings.ReplaceAll(toks[0].Text, ".", "") == strings.ReplaceAll(e.exact, ".", "")
+	}
+	first := toks[0].Text
+	if strings.EqualFold(first, "the") && len(toks) > 1 {
+		first = toks[1].Text
+	}
+	return capitalized(first)
+}
+
+func (m match) find(t entryType) (entry, bool) {
+	for _, e := range m.entries {
+		if e.typ == t {
+			return e, true
+		}
+	}
+	return entry{}, false
+}

@@ -1,0 +1,306 @@
+package rules
+
+import (
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// interactionVerb handles "X delivered its response to Y", "Y received X's
+// response", "X met Y", "X accused Y of ...", "X supplied Y with arms",
+// "X warned Y", "X mediated between Y and Z".
+func (se *sentence) interactionVerb(i int) {
+	toks := se.toks
+	c, n := se.x.inter.verbs.at(toks, i)
+	if n == 0 {
+		return
+	}
+	cls := c.class
+	if se.negated(i) {
+		return
+	}
+	end := se.clauseEnd(i + n)
+	if se.x.inter.receive[toks[i].Lemma] {
+		se.received(i, end)
+		return
+	}
+	if (cls == schema.Deliver || cls == schema.Aid) && se.hasObject(schema.Aid, i+n, end) {
+		cls = schema.Aid
+	} else if cls == schema.Aid {
+		return
+	}
+	subj, conf := se.subjects(i)
+	if len(subj) == 0 {
+		return
+	}
+	var others []*mention
+	switch cls {
+	case schema.Deliver:
+		if !se.hasObject(schema.Deliver, i+n, end) && !se.hasObject(schema.Deliver, max(0, i-5), i) {
+			return
+		}
+		if m := se.mentionStartingAt(i + n); usable(m) && !m.possessive {
+			others = append(others, m) // "sent Russia a response"
+		}
+		others = append(others, se.after("to", i+n, end)...)
+	case schema.Aid:
+		if m := se.mentionStartingAt(i + n); usable(m) && !m.possessive {
+			others = append(others, m) // "supplying Kyiv with arms"
+		}
+		others = append(others, se.after("to", i+n, end)...)
+	case schema.Consult:
+		if m := se.mentionStartingAt(i + n); usable(m) && !m.possessive {
+			others = append(others, m)
+		}
+		others = append(others, se.after("with", i+n, end)...)
+		if len(others) == 0 {
+			others = se.counterparts()
+		}
+	case schema.Accuse, schema.Threaten:
+		m := se.mentionStartingAt(i + n)
+		if !usable(m) || m.possessive {
+			return
+		}
+		others = append(others, m)
+		if cls == schema.Accuse {
+			se.accusation(subj, m, i, n, conf)
+		}
+	case schema.Mediate:
+		others = se.after("between", i+n, end)
+	}
+	for _, a := range subj {
+		for _, o := range others {
+			se.emitInteraction(a, o, cls, inflect(c.phrase), conf, i, i+n)
+		}
+	}
+}
+
+// accusation adds the stance of an accusation: "X accused Y of planning an
+// invasion" asserts "Y planning an invasion".
+func (se *sentence) accusation(subj []*mention, target *mention, i, n int, conf float64) {
+	toks := se.toks
+	k := target.end
+	if k >= len(toks) || toks[k].Lower != "of" {
+		return
+	}
+	label, tconf, _ := se.target(k+1, map[int]bool{})
+	if label == "" {
+		return
+	}
+	label = target.actor + " " + label
+	for _, a := range subj {
+		se.emitStance(a, schema.Assert, "accuses of", label, conf*tconf, i, i+n)
+	}
+}
+
+// received handles a verb whose subject is the recipient.
+func (se *sentence) received(i, end int) {
+	if !se.hasObject(schema.Deliver, i+1, end) {
+		// "Grushko received the US ambassador": a meeting.
+		if m := se.mentionStartingAt(i + 1); usable(m) && m.typ == mPerson {
+			if subj, conf := se.subjects(i); len(subj) > 0 {
+				for _, a := range subj {
+					se.emitInteraction(a, m, schema.Consult, "receives", conf, i, i+1)
+				}
+			}
+		}
+		return
+	}
+	recipients, conf := se.subjects(i)
+	var senders []*mention
+	for k := i + 1; k < end; k++ {
+		if m := se.mentionStartingAt(k); usable(m) && (m.possessive || m.typ == mPossPron) {
+			senders = append(senders, m)
+			break
+		}
+		if a := se.demonym(k); a != nil {
+			senders = append(senders, a)
+			break
+		}
+	}
+	senders = append(senders, se.after("from", i+1, end)...)
+	for _, s := range senders {
+		for _, r := range recipients {
+			se.emitInteraction(s, r, schema.Deliver, "sends", conf*0.9, i, i+1)
+		}
+	}
+}
+
+// interactionNoun handles "talks between X and Y", "a phone call with Y",
+// "Franco-German mediation", "sanctions on Y", "deliveries of aid to Y".
+func (se *sentence) interactionNoun(i int) {
+	toks := se.toks
+	c, n := se.x.inter.nouns.at(toks, i)
+	if n == 0 {
+		return
+	}
+	end := se.clauseEnd(i + n)
+	pred := c.phrase
+	switch c.class {
+	case schema.Consult:
+		parties := se.after("between", i+n, end)
+		if len(parties) >= 2 {
+			se.emitInteraction(parties[0], parties[1], schema.Consult, pred, 0.8, i, i+n)
+			return
+		}
+		others := se.after("with", i+n, end)
+		if len(others) == 0 {
+			others = se.counterparts()
+		}
+		owner := se.owner(i)
+		if owner == nil {
+			owner = se.mainSubject(i)
+		}
+		if owner == nil {
+			return
+		}
+		for _, o := range others {
+			se.emitInteraction(owner, o, schema.Consult, pred, 0.7, i, i+n)
+		}
+	case schema.Mediate:
+		var mediators []*mention
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			mediators = append(mediators, se.hyphenated(k)...)
+		}
+		if o := se.owner(i); o != nil {
+			mediators = append(mediators, o)
+		}
+		parties := se.after("between", 0, len(toks))
+		for _, m := range mediators {
+			for _, p := range parties {
+				se.emitInteraction(m, p, schema.Mediate, "mediates between", 0.75, i, i+n)
+			}
+		}
+	case schema.Threaten:
+		others := se.after("on", i+n, end)
+		others = append(others, se.after("against", i+n, end)...)
+		if len(others) == 0 {
+			return
+		}
+		owner := se.owner(i)
+		if owner == nil {
+			for k := i + n; k < end; k++ {
+				if m := se.mentionStartingAt(k); usable(m) && !m.possessive && k+1 < len(toks) && (isVerb(toks[m.end]) || toks[m.end].Tag == "MD") {
+					owner = m
+					break
+				}
+			}
+		}
+		if owner == nil {
+			owner = se.mainSubject(i)
+		}
+		for _, o := range others {
+			se.emitInteraction(owner, o, schema.Threaten, pred, 0.7, i, i+n)
+		}
+	case schema.Aid:
+		if !se.hasObject(schema.Aid, i, end) {
+			return
+		}
+		owner := se.owner(i)
+		if owner == nil {
+			for k := i + n; k < end; k++ {
+				if a := se.demonym(k); a != nil {
+					owner = a
+					break
+				}
+			}
+		}
+		if owner == nil {
+			return
+		}
+		for _, o := range se.after("to", i+n, end) {
+			se.emitInteraction(owner, o, schema.Aid, pred, 0.7, i, i+n)
+		}
+	}
+}
+
+// hyphenated finds the actors of a compound like "Franco-German".
+func (se *sentence) hyphenated(k int) []*mention {
+	var out []*mention
+	t := se.toks[k]
+	parts := splitHyphen(t.Text)
+	if len(parts) < 2 {
+		if a := se.demonym(k); a != nil {
+			out = append(out, a)
+		}
+		return out
+	}
+	for _, p := range parts {
+		if es, ok := se.x.gaz.phrases[lower(p)]; ok {
+			for _, e := range es {
+				if e.actor != nil {
+					out = append(out, &mention{start: k, end: k + 1, typ: mActor, actor: e.actor.Name, kind: e.actor.Kind})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// after returns the actors after the word w in [from,to): "to Russia",
+// "between Russia and Ukraine", "with the US and NATO".
+func (se *sentence) after(w string, from, to int) []*mention {
+	var out []*mention
+	for k := from; k < to; k++ {
+		if se.toks[k].Lower != w {
+			continue
+		}
+		j := k + 1
+		for j < to {
+			for j < to && (se.toks[j].Tag == "DT" || se.toks[j].Tag == "PRP$" && se.at[j] < 0 || se.toks[j].Tag == "JJ" && se.at[j] < 0) {
+				j++
+			}
+			m := se.mentionStartingAt(j)
+			if !usable(m) {
+				break
+			}
+			out = append(out, m)
+			j = m.end
+			if j < to && (se.toks[j].Lower == "and" || se.toks[j].Text == ",") {
+				j++
+				continue
+			}
+			break
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return out
+}
+
+// counterparts are the people named as someone's counterpart.
+func (se *sentence) counterparts() []*mention {
+	var out []*mention
+	for k := range se.ments {
+		m := &se.ments[k]
+		if usable(m) && m.typ == mPerson && lower(m.title) == "counterpart" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// hasObject reports a word of the class's object list in [from,to).
+func (se *sentence) hasObject(c schema.Class, from, to int) bool {
+	objs := se.x.inter.objects[c]
+	for k := from; k < to && k < len(se.toks); k++ {
+		if objs[se.toks[k].Lower] || objs[se.toks[k].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEnd is the end of the clause that starts at i.
+func (se *sentence) clauseEnd(i int) int {
+	for k := i; k < len(se.toks); k++ {
+		t := se.toks[k]
+		if t.Text == ";" || t.Text == "." || (t.Text == "," && k > i+1 && k+1 < len(se.toks) && (boundaries[se.toks[k+1].Lower] || se.toks[k+1].Tag == "VBG")) {
+			return k
+		}
+		if k > i+12 {
+			return k
+		}
+	}
+	return len(se.toks)
+}

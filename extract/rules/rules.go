@@ -1,0 +1,174 @@
+// Package rules is stancegraph's default extractor, registered as "rules".
+//
+// It reads a document sentence by sentence through the nlp pipeline and
+// analyses each sentence's clauses over part-of-speech tags with the lexicons
+// of package lexicon:
+//
+//  1. mentions: actors by name, metonym ("the Kremlin"), demonym before a word
+//     of government ("the Russian side"); people by title and apposition
+//     ("Kremlin spokesman Dmitry Peskov", "NATO's Jens Stoltenberg") or by a
+//     part of a name introduced earlier; pronouns.
+//  2. attribution: who speaks in each part of the sentence ("X said (that)
+//     ...", "..., X said", "said X", "according to X", "X: ..."), quotations
+//     across sentences keeping their speaker.
+//  3. coreference: pronouns and descriptions resolved to the nearest
+//     compatible antecedent; "it" and "these concerns" as targets resolved to
+//     recent positions.
+//  4. stance cues: verbs, nouns and evaluative adjectives by lemma, with their
+//     subject, negation, and the target phrase they govern.
+//  5. interactions between actors: consult, deliver, aid, accuse, threaten,
+//     mediate.
+package rules
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/lexicon"
+	"github.com/stancegraph/stancegraph/extract/nlp"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// Name is the name the extractor registers under.
+const Name = "rules"
+
+func init() {
+	extract.Register(Name, func(cfg extract.Config) (extract.Extractor, error) {
+		lx, err := lexicon.Load(cfg.Lexicons...)
+		if err != nil {
+			return nil, err
+		}
+		return New(lx, cfg)
+	})
+}
+
+// Extractor is the rule-based extractor. It is safe for concurrent use.
+type Extractor struct {
+	lex       *lexicon.Lexicon
+	nlp       *nlp.Pipeline
+	gaz       *gazetteer
+	verbs     cueIndex
+	nouns     cueIndex
+	adjs      phraseIndex
+	reporting cueIndex
+	inter     interaction
+	reversers map[string]bool
+	negators  map[string]bool
+	synonyms  map[string]string
+	minConf   float64
+}
+
+// New makes an extractor over a lexicon.
+func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
+	p, err := nlp.New()
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{
+		lex:       lx,
+		nlp:       p,
+		gaz:       newGazetteer(lx),
+		verbs:     indexCues(lx.Stance.Verbs),
+		nouns:     indexCues(lx.Stance.Nouns),
+		adjs:      indexPhrases(lx.Stance.Adjectives),
+		reporting: cueIndex{},
+		inter:     indexInteractions(lx.Interactions),
+		reversers: set(lx.Reversers...),
+		negators:  set(lx.Negators...),
+		synonyms:  map[string]string{},
+		minConf:   cfg.MinConfidence,
+	}
+	for _, r := range lx.Reporting {
+		x.reporting.add(r, "")
+	}
+	for canon, variants := range lx.Synonyms {
+		for _, v := range variants {
+			x.synonyms[strings.ToLower(v)] = canon
+		}
+	}
+	return x, nil
+}
+
+// docState is what the extractor remembers across the sentences of one
+// document: the people introduced, the last person and actors mentioned,
+// the recent positions, and an open quotation's speaker.
+type docState struct {
+	doc        *extract.Document
+	known      map[string]*person
+	lastPerson *mention
+	lastActors []mention
+	positions  []string
+	quote      *mention // speaker of a quotation still open
+}
+
+// Extract reads one document.
+func (x *Extractor) Extract(ctx context.Context, doc *extract.Document) (extract.Result, error) {
+	sents := x.nlp.Sentences(doc.Text)
+	st := &docState{doc: doc, known: map[string]*person{}}
+	var out []schema.Statement
+	analyses := make([]*sentence, len(sents))
+	for i := range sents {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return extract.Result{}, err
+			}
+		}
+		analyses[i] = x.prepare(st, &sents[i])
+	}
+	x.carryQuotes(analyses)
+	for _, s := range analyses {
+		s.analyse()
+		for _, stmt := range s.out {
+			if stmt.Confidence >= x.minConf {
+				out = append(out, stmt)
+			}
+		}
+	}
+	return extract.Result{Sentences: len(sents), Statements: out}, nil
+}
+
+// carryQuotes gives a sentence of a quotation without its own speaker the
+// speaker of the sentence that closes or opens the quotation in the same
+// paragraph ("“... . ...,” Peskov said.").
+func (x *Extractor) carryQuotes(ss []*sentence) {
+	for i, s := range ss {
+		if s.speaker() != nil || !s.startsQuoted {
+			continue
+		}
+		for j := i + 1; j < len(ss) && j <= i+4 && ss[j].s.Para == s.s.Para; j++ {
+			if sp := ss[j].speaker(); sp != nil {
+				s.frames = append(s.frames, frame{speaker: sp, from: 0, to: len(s.toks), carried: true})
+				break
+			}
+		}
+		if s.speaker() == nil && i > 0 && ss[i-1].s.Para == s.s.Para && ss[i-1].openQuote {
+			if sp := ss[i-1].speaker(); sp != nil {
+				s.frames = append(s.frames, frame{speaker: sp, from: 0, to: len(s.toks), carried: true})
+			}
+		}
+	}
+}
+
+func (st *docState) rememberPosition(label string) {
+	for _, p := range st.positions {
+		if p == label {
+			return
+		}
+	}
+	st.positions = append(st.positions, label)
+	if len(st.positions) > 12 {
+		st.positions = st.positions[1:]
+	}
+}
+
+// canonical applies the synonym list to a position label.
+func (x *Extractor) canonical(label string) string {
+	if c, ok := x.synonyms[strings.ToLower(label)]; ok {
+		return c
+	}
+	return label
+}
+
+func (x *Extractor) String() string { return fmt.Sprintf("rules extractor (%d actors)", len(x.lex.Actors)) }

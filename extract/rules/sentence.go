@@ -1,0 +1,226 @@
+package rules
+
+import (
+	"github.com/stancegraph/stancegraph/extract/nlp"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// sentence is one sentence under analysis.
+type sentence struct {
+	x      *Extractor
+	st     *docState
+	s      *nlp.Sentence
+	toks   []nlp.Token
+	ments  []mention
+	at     []int  // token -> index of the mention covering it, or -1
+	quoted []bool // token inside quotation marks
+	frames []frame
+	out    []schema.Statement
+	seen   map[string]bool
+
+	startsQuoted bool // the sentence opens with a quotation mark
+	openQuote    bool // a quotation is still open at its end
+}
+
+// frame is a stretch of a sentence spoken by someone.
+type frame struct {
+	speaker  *mention
+	from, to int // token span
+	carried  bool
+}
+
+// prepare finds mentions, resolves pronouns and finds who speaks where. It
+// runs over a document's sentences in order, since resolution reads and
+// updates the document state.
+func (x *Extractor) prepare(st *docState, s *nlp.Sentence) *sentence {
+	se := &sentence{x: x, st: st, s: s, toks: s.Tokens, seen: map[string]bool{}}
+	toks := se.toks
+	se.quoted = make([]bool, len(toks))
+	in := false
+	for i, t := range toks {
+		if t.Text == `"` || t.Text == "``" || t.Text == "''" {
+			if i == 0 {
+				se.startsQuoted = true
+			}
+			in = !in
+			continue
+		}
+		se.quoted[i] = in
+	}
+	se.openQuote = in
+	se.ments = x.findMentions(toks, st.known, st.doc.Date)
+	se.at = make([]int, len(toks))
+	for i := range se.at {
+		se.at[i] = -1
+	}
+	for k, m := range se.ments {
+		for i := m.start; i < m.end; i++ {
+			se.at[i] = k
+		}
+	}
+	for k := range se.ments {
+		se.resolve(&se.ments[k])
+	}
+	se.findFrames()
+	for k := range se.ments {
+		m := &se.ments[k]
+		if m.pronoun == "we" || m.pronoun == "us" || m.pronoun == "our" {
+			if sp := se.speakerAt(m.start); sp != nil {
+				m.actor, m.kind, m.resolved = sp.actor, sp.kind, true
+			}
+		}
+	}
+	return se
+}
+
+// resolve gives a pronoun the actor of its antecedent and records the
+// mention as the latest antecedent.
+func (se *sentence) resolve(m *mention) {
+	st := se.st
+	switch m.typ {
+	case mPerson:
+		if m.actor != "" {
+			cp := *m
+			st.lastPerson = &cp
+		}
+	case mActor:
+		st.lastActors = append(st.lastActors, *m)
+		if len(st.lastActors) > 8 {
+			st.lastActors = st.lastActors[1:]
+		}
+	case mPronoun, mPossPron:
+		switch m.pronoun {
+		case "he", "she", "him", "her", "his", "his country":
+			if p := st.lastPerson; p != nil {
+				m.actor, m.kind, m.person, m.title, m.resolved = p.actor, p.kind, p.person, p.title, true
+				if m.pronoun == "his country" {
+					m.person = ""
+				}
+			}
+		case "it", "its", "they", "them", "their":
+			if m.pronoun == "it" && se.expletive(m.start) {
+				return
+			}
+			if n := len(st.lastActors); n > 0 {
+				a := st.lastActors[n-1]
+				m.actor, m.kind, m.resolved = a.actor, a.kind, true
+			}
+		}
+	}
+}
+
+// expletive reports whether "it" at i is a dummy subject: "it cannot be
+// said", "it may not be worth", "it is clear".
+func (se *sentence) expletive(i int) bool {
+	for k := i + 1; k < len(se.toks) && k <= i+4; k++ {
+		t := se.toks[k]
+		if t.Text == `"` || t.Tag == "MD" || t.Lower == "not" || t.Lower == "n't" || t.Tag == "RB" || t.Lower == "cannot" {
+			continue
+		}
+		return t.Lemma == "be" || t.Lemma == "seem" || t.Lemma == "appear"
+	}
+	return false
+}
+
+// actorAt returns the resolved mention whose last token is i, if any.
+func (se *sentence) mentionEndingAt(i int) *mention {
+	if i < 0 || i >= len(se.toks) || se.at[i] < 0 {
+		return nil
+	}
+	m := &se.ments[se.at[i]]
+	if m.end-1 != i {
+		return nil
+	}
+	return m
+}
+
+func (se *sentence) mentionStartingAt(i int) *mention {
+	if i < 0 || i >= len(se.toks) || se.at[i] < 0 {
+		return nil
+	}
+	m := &se.ments[se.at[i]]
+	if m.start != i {
+		return nil
+	}
+	return m
+}
+
+// usable reports whether a mention names a collective actor.
+func usable(m *mention) bool { return m != nil && m.actor != "" }
+
+// speaker is the sentence's main speaker.
+func (se *sentence) speaker() *mention {
+	for _, f := range se.frames {
+		if usable(f.speaker) {
+			return f.speaker
+		}
+	}
+	return nil
+}
+
+// speakerAt is who speaks at token i: the innermost frame around it.
+func (se *sentence) speakerAt(i int) *mention {
+	var best *frame
+	for k := range se.frames {
+		f := &se.frames[k]
+		if i >= f.from && i < f.to && usable(f.speaker) && (best == nil || f.to-f.from < best.to-best.from) {
+			best = f
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.speaker
+}
+
+// findFrames finds reported speech: "X said (that) ...", "..., X said",
+// "..., said X", "according to X, ...", "X: ..." (headline attribution).
+func (se *sentence) findFrames() {
+	toks := se.toks
+	n := len(toks)
+	// Headline attribution: "Moscow: the US response ...".
+	if m := se.mentionStartingAt(0); usable(m) && m.end < n && toks[m.end].Text == ":" {
+		se.frames = append(se.frames, frame{speaker: m, from: m.end + 1, to: n})
+	}
+	for i := 0; i < n; i++ {
+		t := toks[i]
+		if t.Lower == "according" && i+2 < n && toks[i+1].Lower == "to" {
+			if m := se.mentionStartingAt(i + 2); usable(m) {
+				se.frames = append(se.frames, frame{speaker: m, from: 0, to: n})
+			}
+			continue
+		}
+		if len(t.Tag) < 2 || t.Tag[:2] != "VB" || se.quoted[i] {
+			continue
+		}
+		if _, k := se.x.reporting.at(toks, i); k == 0 {
+			continue
+		}
+		// Speaker before the verb: "X said", "X has repeatedly said".
+		j := i - 1
+		for j >= 0 && (toks[j].Tag == "RB" || toks[j].Tag == "MD" || toks[j].Lemma == "have" || toks[j].Lemma == "be") && toks[j].Lower != "not" {
+			j--
+		}
+		if m := se.mentionEndingAt(j); m != nil && !m.possessive && usable(m) {
+			k := i + 1
+			for k < n && k <= i+3 && (toks[k].Tag == "NNS" || toks[k].Tag == "RB" || toks[k].Tag == "NNP" && se.at[k] >= 0) {
+				k++ // "told reporters", "said today"
+			}
+			if k < n && toks[k].Text == ":" {
+				se.frames = append(se.frames, frame{speaker: m, from: k + 1, to: n})
+			} else if (k >= n || toks[k].Text == "." || toks[k].Text == "," || toks[k].Text == `"`) && m.start > 0 {
+				// "..., X said." — the speech is before.
+				se.frames = append(se.frames, frame{speaker: m, from: 0, to: m.start})
+			} else {
+				se.frames = append(se.frames, frame{speaker: m, from: i + 1, to: n})
+			}
+			continue
+		}
+		// Inverted: "..., said X".
+		if i > 0 && (toks[i-1].Text == "," || toks[i-1].Text == `"`) {
+			if m := se.mentionStartingAt(i + 1); usable(m) {
+				se.frames = append(se.frames, frame{speaker: m, from: 0, to: i})
+			}
+		}
+	}
+}

@@ -1,0 +1,130 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/path"
+	"github.com/cayleygraph/quad"
+
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// ErrReadOnly is returned by writes to a store opened read-only.
+var ErrReadOnly = errors.New("store is open read-only")
+
+// Batch is one document and the statements taken from it.
+type Batch struct {
+	Doc        schema.DocumentInfo
+	Statements []schema.Statement
+}
+
+// LoadResult says what a Load changed.
+type LoadResult struct {
+	Added   int // quads written that were not in the store
+	Removed int // quads of the document's earlier statements that are gone
+}
+
+// Load writes a document and its statements in one transaction. Loading the
+// same batch twice writes nothing new; loading a changed document replaces
+// the statements an earlier load took from it.
+func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
+	if s.w == nil {
+		return LoadResult{}, ErrReadOnly
+	}
+	if err := ctx.Err(); err != nil {
+		return LoadResult{}, err
+	}
+	if b.Doc.ID == "" {
+		return LoadResult{}, errors.New("load: document has no id")
+	}
+	fresh := make(map[quad.Quad]bool)
+	var add []quad.Quad
+	put := func(qs []quad.Quad) {
+		for _, q := range qs {
+			if !fresh[q] {
+				fresh[q] = true
+				add = append(add, q)
+			}
+		}
+	}
+	put(b.Doc.Quads())
+	keep := make(map[quad.IRI]bool)
+	for i := range b.Statements {
+		st := &b.Statements[i]
+		if err := st.Validate(); err != nil {
+			return LoadResult{}, fmt.Errorf("load %s: statement %d: %w", b.Doc.ID, i, err)
+		}
+		keep[st.ID()] = true
+		put(st.Quads())
+	}
+	stale, err := s.staleQuads(ctx, b.Doc.ID, keep, fresh)
+	if err != nil {
+		return LoadResult{}, fmt.Errorf("load %s: find earlier statements: %w", b.Doc.ID, err)
+	}
+	before, err := s.quadCount(ctx)
+	if err != nil {
+		return LoadResult{}, err
+	}
+	tx := cgraph.NewTransactionN(len(add) + len(stale))
+	for _, q := range stale {
+		tx.RemoveQuad(q)
+	}
+	for _, q := range add {
+		tx.AddQuad(q)
+	}
+	if err := s.w.ApplyTransaction(tx); err != nil {
+		return LoadResult{}, fmt.Errorf("load %s: write %d quads: %w", b.Doc.ID, len(add), err)
+	}
+	after, err := s.quadCount(ctx)
+	if err != nil {
+		return LoadResult{}, err
+	}
+	return LoadResult{Added: int(after - before + int64(len(stale))), Removed: len(stale)}, nil
+}
+
+func (s *Store) quadCount(ctx context.Context) (int64, error) {
+	st, err := s.qs.Stats(ctx, false)
+	if errors.Is(err, kv.ErrNoBucket) {
+		return 0, nil // a new kv store has no size yet
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read store size: %w", err)
+	}
+	return st.Quads.Size, nil
+}
+
+// staleQuads lists the quads of the document's stored statements that the
+// new load does not write again.
+func (s *Store) staleQuads(ctx context.Context, doc string, keep map[quad.IRI]bool, fresh map[quad.Quad]bool) ([]quad.Quad, error) {
+	old, err := path.StartPath(s.qs, schema.DocumentIRI(doc)).In(schema.PDocument).Iterate(ctx).AllValues(s.qs)
+	if err != nil {
+		return nil, err
+	}
+	var stale []quad.Quad
+	for _, v := range old {
+		id, ok := v.(quad.IRI)
+		if !ok || keep[id] {
+			continue
+		}
+		ref := s.qs.ValueOf(id)
+		if ref == nil {
+			continue
+		}
+		it := s.qs.QuadIterator(quad.Label, ref)
+		for it.Next(ctx) {
+			if q := s.qs.Quad(it.Result()); !fresh[q] {
+				stale = append(stale, q)
+			}
+		}
+		err := it.Err()
+		it.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return stale, nil
+}

@@ -1,0 +1,157 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+)
+
+// DefaultBackend and DefaultPath name the embedded store used when nothing
+// else is configured.
+const (
+	DefaultBackend = "bolt"
+	DefaultPath    = "stancegraph.db"
+)
+
+// Config says which store to open.
+type Config struct {
+	Backend  string                 // a Cayley backend name; DefaultBackend if empty
+	Path     string                 // a path or address; ignored by memstore
+	Options  map[string]interface{} // backend options, passed to Cayley
+	ReadOnly bool                   // refuse writes
+}
+
+// Store is an open Cayley quad store holding a stancegraph graph.
+type Store struct {
+	cfg Config
+	qs  cgraph.QuadStore
+	w   cgraph.QuadWriter
+}
+
+// Backends lists the backend names that can be opened.
+func Backends() []string {
+	names := cgraph.QuadStores()
+	sort.Strings(names)
+	return names
+}
+
+// Indexes are the key-value indexes a new kv store (bolt, leveldb, btree) is
+// created with. Cayley's default indexes are (S,P) and (O,P,S); the (P,O)
+// index answers In(predicate) and Has(predicate, value) lookups, which every
+// library query starts with, without a scan.
+var Indexes = []kv.QuadIndex{
+	{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
+	{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}},
+	{Dirs: []quad.Direction{quad.Predicate, quad.Object}},
+}
+
+// kvInit guards kv.DefaultQuadIndexes, which Cayley reads when it creates a
+// store: there is no other way to pass indexes to it.
+var kvInit sync.Mutex
+
+// Open opens the configured store, creating it first when it does not exist.
+func Open(cfg Config) (*Store, error) {
+	if cfg.Backend == "" {
+		cfg.Backend = DefaultBackend
+	}
+	if !cgraph.IsRegistered(cfg.Backend) {
+		return nil, fmt.Errorf("store backend %q is unknown (known: %s)", cfg.Backend, strings.Join(Backends(), ", "))
+	}
+	persistent := cgraph.IsPersistent(cfg.Backend)
+	if persistent && cfg.Path == "" {
+		return nil, fmt.Errorf("store backend %q needs a path or address (store.path)", cfg.Backend)
+	}
+	path := cfg.Path
+	if !persistent {
+		path = ""
+	}
+	if cfg.Backend == "bolt" {
+		if err := checkBoltFree(path); err != nil {
+			return nil, err
+		}
+	}
+	opts := cgraph.Options(cfg.Options)
+	qs, err := cgraph.NewQuadStore(cfg.Backend, path, opts)
+	if errors.Is(err, cgraph.ErrNotInitialized) || (err != nil && persistent && !exists(path)) {
+		if cfg.ReadOnly {
+			return nil, fmt.Errorf("store %s at %s does not exist: run `stancegraph build` first", cfg.Backend, path)
+		}
+		if err := initStore(cfg.Backend, path, opts); err != nil {
+			return nil, fmt.Errorf("create %s store at %s: %w", cfg.Backend, path, err)
+		}
+		qs, err = cgraph.NewQuadStore(cfg.Backend, path, opts)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s store at %q: %w", cfg.Backend, path, err)
+	}
+	s := &Store{cfg: cfg, qs: qs}
+	if !cfg.ReadOnly {
+		w, err := cgraph.NewQuadWriter("single", qs, cgraph.Options{"ignore_duplicate": true, "ignore_missing": true})
+		if err != nil {
+			qs.Close()
+			return nil, fmt.Errorf("open writer on %s store: %w", cfg.Backend, err)
+		}
+		s.w = w
+	}
+	return s, nil
+}
+
+func initStore(backend, path string, opts cgraph.Options) error {
+	kvInit.Lock()
+	defer kvInit.Unlock()
+	saved := kv.DefaultQuadIndexes
+	kv.DefaultQuadIndexes = Indexes
+	defer func() { kv.DefaultQuadIndexes = saved }()
+	err := cgraph.InitQuadStore(backend, path, opts)
+	if errors.Is(err, cgraph.ErrDatabaseExists) || errors.Is(err, cgraph.ErrOperationNotSupported) {
+		return nil
+	}
+	return err
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// checkBoltFree fails fast when another process holds the bolt file: bolt
+// itself would wait for the lock forever.
+func checkBoltFree(dir string) error {
+	file := filepath.Join(dir, "indexes.bolt")
+	f, err := os.OpenFile(file, os.O_RDWR, 0)
+	if err != nil {
+		return nil // missing or unreadable: Cayley reports it
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		return fmt.Errorf("store %s is in use by another stancegraph process: stop it, or query through its `stancegraph serve`", dir)
+	}
+	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+}
+
+// Config returns the configuration the store was opened with.
+func (s *Store) Config() Config { return s.cfg }
+
+// QuadStore is the underlying Cayley store, for Cayley's path API.
+func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
+
+// Close closes the store.
+func (s *Store) Close() error {
+	var err error
+	if s.w != nil {
+		err = s.w.Close()
+	}
+	if cerr := s.qs.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
