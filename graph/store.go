@@ -80,15 +80,19 @@ func Open(cfg Config) (*Store, error) {
 		}
 	}
 	opts := cgraph.Options(cfg.Options)
-	qs, err := cgraph.NewQuadStore(cfg.Backend, path, opts)
-	if errors.Is(err, cgraph.ErrNotInitialized) || (err != nil && persistent && !exists(path)) {
+	if persistent && !exists(path) {
 		if cfg.ReadOnly {
 			return nil, fmt.Errorf("store %s at %s does not exist: run `stancegraph build` first", cfg.Backend, path)
 		}
 		if err := initStore(cfg.Backend, path, opts); err != nil {
 			return nil, fmt.Errorf("create %s store at %s: %w", cfg.Backend, path, err)
 		}
-		qs, err = cgraph.NewQuadStore(cfg.Backend, path, opts)
+	}
+	qs, err := cgraph.NewQuadStore(cfg.Backend, path, opts)
+	if errors.Is(err, cgraph.ErrNotInitialized) && !cfg.ReadOnly {
+		if err = initStore(cfg.Backend, path, opts); err == nil {
+			qs, err = cgraph.NewQuadStore(cfg.Backend, path, opts)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s store at %q: %w", cfg.Backend, path, err)

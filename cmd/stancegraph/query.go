@@ -11,28 +11,40 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stancegraph/stancegraph/extract/lexicon"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/config"
+	"github.com/stancegraph/stancegraph/queries"
+	"github.com/stancegraph/stancegraph/schema"
 )
 
 func newQuery(g *globals) *cobra.Command {
-	var file, format string
+	var file, format, name string
+	var list bool
 	cmd := &cobra.Command{
-		Use:   "query [GIZMO]",
+		Use:   "query [GIZMO | --name NAME ARG...]",
 		Short: "Run a Gizmo query on the store and print the results",
 		Long: "query runs a Gizmo query given as an argument, in a file (-f q.js) or on standard input,\n" +
 			"and prints the results as JSON (--format json) or an aligned table (--format table).",
 		Example: `  stancegraph query 'g.V("<sg:actor/russia>").Out("<sg:DEMAND>").Out("<rdfs:label>").All()'
-  stancegraph query -f queries/who-opposes.js`,
-		Args: cobra.MaximumNArgs(1),
+  stancegraph query --name opponents Russia
+  stancegraph query --list`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if list {
+				return listQueries(cmd.OutOrStdout())
+			}
+			if name == "" && len(args) > 1 {
+				return fmt.Errorf("give one query (quote it), or --name NAME ARG...")
+			}
 			cfg, err := g.load(cmd, map[string]string{config.QueryTimeout: "timeout", config.QueryLimit: "limit", config.Format: "format"})
 			if err != nil {
 				return err
 			}
-			q, err := readQuery(args, file, cmd.InOrStdin())
-			if err != nil {
-				return err
+			var q string
+			if name == "" {
+				if q, err = readQuery(args, file, cmd.InOrStdin()); err != nil {
+					return err
+				}
 			}
 			if format == "" {
 				format = cfg.String(config.Format)
@@ -50,6 +62,11 @@ func newQuery(g *globals) *cobra.Command {
 				return err
 			}
 			defer st.Close()
+			if name != "" {
+				if q, err = namedQuery(cmd.Context(), st, cfg, name, args); err != nil {
+					return err
+				}
+			}
 			res, err := st.Query(context.Background(), q, graph.QueryOptions{Limit: cfg.Int(config.QueryLimit), Timeout: cfg.Duration(config.QueryTimeout)})
 			if err != nil {
 				return err
@@ -58,10 +75,66 @@ func newQuery(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&file, "file", "f", "", "read the query from this file")
+	cmd.Flags().StringVar(&name, "name", "", "run the named query of the library with the arguments")
+	cmd.Flags().BoolVar(&list, "list", false, "list the named queries")
 	cmd.Flags().String("format", "", "output format: json or table")
 	cmd.Flags().Duration("timeout", graph.DefaultTimeout, "stop the query after this long")
 	cmd.Flags().Int("limit", graph.DefaultLimit, "results at most")
 	return cmd
+}
+
+func listQueries(w io.Writer) error {
+	all, err := queries.List()
+	if err != nil {
+		return err
+	}
+	var rows [][2]string
+	for _, q := range all {
+		rows = append(rows, [2]string{q.Usage(), q.Description})
+	}
+	printRows(w, rows)
+	return nil
+}
+
+// namedQuery renders a library query with its arguments resolved to nodes:
+// actors through the lexicon's names and aliases and the store's labels,
+// positions through the store's labels.
+func namedQuery(ctx context.Context, st *graph.Store, cfg *config.Config, name string, args []string) (string, error) {
+	q, err := queries.Get(name)
+	if err != nil {
+		return "", err
+	}
+	if len(args) != len(q.Params) {
+		return "", fmt.Errorf("usage: stancegraph query --name %s", q.Usage())
+	}
+	lx, err := lexicon.Load(cfg.Strings(config.Lexicons)...)
+	if err != nil {
+		return "", err
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	resolved := make([]string, len(args))
+	for i, a := range args {
+		typ, what := schema.TypeActor, "actor"
+		if strings.HasPrefix(q.Params[i], "POSITION") {
+			typ, what = schema.TypePosition, "position"
+		}
+		if typ == schema.TypeActor {
+			if canon, ok := lx.Canonical(a); ok {
+				a = canon
+			}
+		}
+		iri, ok, err := st.Lookup(ctx, typ, a)
+		if err != nil {
+			return "", err
+		}
+		if !ok {
+			return "", fmt.Errorf("no %s called %q in the store (see: stancegraph query --name positions ACTOR, or stancegraph export --format json)", what, args[i])
+		}
+		resolved[i] = "<" + string(iri) + ">"
+	}
+	return q.Render(resolved...)
 }
 
 func readQuery(args []string, file string, stdin io.Reader) (string, error) {
@@ -107,6 +180,10 @@ func printResults(w io.Writer, res []interface{}, format string) error {
 		names = append(names, k)
 	}
 	sort.Strings(names)
+	if len(res) == 0 {
+		fmt.Fprintln(w, "(no results)")
+		return nil
+	}
 	if len(names) == 0 {
 		for _, r := range res {
 			fmt.Fprintln(w, cell(r))

@@ -8,8 +8,8 @@ package lexicon
 import (
 	"embed"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -69,6 +69,7 @@ type File struct {
 	Negation     map[schema.Class]schema.Class `yaml:"negation"`
 	Reversers    []string                      `yaml:"reversers"`
 	Negators     []string                      `yaml:"negators"`
+	Corefer      [][]string                    `yaml:"corefer"`
 	Interactions map[schema.Class]Interaction  `yaml:"interactions"`
 	Synonyms     map[string][]string           `yaml:"synonyms"`
 }
@@ -161,6 +162,7 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	}
 	lx.Reversers = append(lx.Reversers, f.Reversers...)
 	lx.Negators = append(lx.Negators, f.Negators...)
+	lx.Corefer = append(lx.Corefer, f.Corefer...)
 	if lx.Interactions == nil {
 		lx.Interactions = map[schema.Class]Interaction{}
 	}
@@ -289,4 +291,22 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Canonical returns the canonical name of the actor a name, alias, metonym
+// or adjective refers to ("US", "the Kremlin", "Russian").
+func (lx *Lexicon) Canonical(name string) (string, bool) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	n = strings.TrimPrefix(n, "the ")
+	for _, a := range lx.Actors {
+		for _, list := range [][]string{{a.Name}, a.Aliases, a.Metonyms, a.Adjectives} {
+			for _, s := range list {
+				s = strings.TrimPrefix(strings.ToLower(s), "the ")
+				if s == n {
+					return a.Name, true
+				}
+			}
+		}
+	}
+	return "", false
 }

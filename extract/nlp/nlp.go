@@ -88,11 +88,21 @@ func (p *Pipeline) Sentences(text string) []Sentence {
 					End:   offs[start+s1],
 					Para:  para,
 				}
-				sent.Text = text[sent.Start:sent.End]
-				sent.Tokens = p.tokens(line[s0:s1], start+s0, offs)
-				if len(sent.Tokens) > 0 {
-					out = append(out, sent)
+				toks := p.tokens(line[s0:s1], start+s0, offs)
+				if len(toks) == 0 {
+					continue
 				}
+				if n := len(out); n > 0 && out[n-1].Para == para && !hasWord(toks) {
+					// A stray closing quote or bracket: it ends the last sentence.
+					last := &out[n-1]
+					last.End = sent.End
+					last.Text = text[last.Start:last.End]
+					last.Tokens = append(last.Tokens, toks...)
+					continue
+				}
+				sent.Text = text[sent.Start:sent.End]
+				sent.Tokens = toks
+				out = append(out, sent)
 			}
 			para++
 		}
@@ -143,11 +153,12 @@ func (p *Pipeline) tokens(sent string, base int, offs []int) []Token {
 	out := make([]Token, len(raw))
 	for i, t := range raw {
 		lower := strings.ToLower(t.Text)
+		tag := fixTag(t.Text, t.Tag)
 		out[i] = Token{
 			Text:  t.Text,
 			Lower: lower,
-			Tag:   t.Tag,
-			Lemma: p.lemma(lower, t.Tag),
+			Tag:   tag,
+			Lemma: p.lemma(lower, tag),
 			Start: offs[base+t.Start],
 			End:   offs[base+t.Start+len(t.Text)],
 		}
@@ -155,11 +166,67 @@ func (p *Pipeline) tokens(sent string, base int, offs []int) []Token {
 	return out
 }
 
+// strip undoes a regular inflection when the dictionary lacks the form:
+// calling -> call, despatched -> despatch, hoping -> hope.
+func (p *Pipeline) strip(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if !strings.HasSuffix(w, suf) || len(w) <= len(suf)+2 {
+			continue
+		}
+		base := w[:len(w)-len(suf)]
+		cands := []string{base, base + "e"}
+		if n := len(base); n > 2 && base[n-1] == base[n-2] {
+			cands = append(cands, base[:n-1])
+		}
+		for _, c := range cands {
+			if p.lemmas.InDict(c) {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+func hasWord(toks []Token) bool {
+	for _, t := range toks {
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fixTag corrects what the tagger cannot know: quotation marks are
+// punctuation, "cannot" is a modal.
+func fixTag(text, tag string) string {
+	switch text {
+	case `"`, "``", "''":
+		return `"`
+	case "cannot", "Cannot":
+		return "MD"
+	}
+	return tag
+}
+
 // lemma gives the dictionary form of verbs and nouns; other words keep their
 // lower-case form.
 func (p *Pipeline) lemma(lower, tag string) string {
 	if lower == "'s" && strings.HasPrefix(tag, "VB") {
 		return "be"
+	}
+	if strings.HasPrefix(tag, "VB") && tag != "VB" && tag != "VBP" {
+		// An inflected verb: prefer a lemma other than the word itself
+		// ("calling" is also a noun).
+		for _, l := range p.lemmas.Lemmas(lower) {
+			if l != lower {
+				return l
+			}
+		}
+		if l := p.strip(lower); l != "" {
+			return l
+		}
 	}
 	if strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "NN") {
 		if l := p.lemmas.Lemma(lower); l != "" {

@@ -12,6 +12,15 @@ import (
 var evalVerbs = set("call", "describe", "term", "brand", "consider", "regard", "deem", "label",
 	"characterize", "characterise", "castigate", "dismiss", "view", "find", "see", "denounce")
 
+// asVerbs take their evaluation after "as": "X described Y as reasonable".
+var asVerbs = set("describe", "regard", "see", "view", "characterize", "characterise", "dismiss",
+	"castigate", "denounce")
+
+// complementNouns take a that-clause as their content.
+var complementNouns = set("promise", "guarantee", "assurance", "commitment", "demand", "request",
+	"pledge", "claim", "allegation", "assertion", "insistence", "proposal", "idea", "belief", "hope",
+	"fear", "concern", "condition", "agreement", "understanding", "position", "notion", "suggestion")
+
 // lightVerbs carry a nominal cue: "X made a request", "X expressed support".
 var lightVerbs = set("make", "issue", "express", "voice", "submit", "send", "reiterate", "reaffirm",
 	"affirm", "announce", "put", "have", "renew", "repeat", "deliver", "present", "file", "lodge", "give", "show")
@@ -102,6 +111,24 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 			return []*mention{m}, 0.8
 		}
 	}
+	// A subject that is a plain noun phrase ("Washington's proposals
+	// ignored ...") is no actor: the verb says nothing of anyone's stance,
+	// unless its head is a word of government ("Russia's foreign ministry").
+	if h := se.nounSubject(i); h >= 0 {
+		if !govNouns[toks[h].Lower] {
+			return nil, 0
+		}
+		for k := h - 1; k >= 0 && k >= h-4; k-- {
+			if m := se.mentionEndingAt(k); usable(m) {
+				return []*mention{m}, 0.85
+			}
+			if toks[k].Tag == "POS" {
+				if m := se.mentionEndingAt(k - 1); usable(m) {
+					return []*mention{m}, 0.85
+				}
+			}
+		}
+	}
 	for j := i - 1; j >= 0 && j >= i-16; j-- {
 		t := toks[j]
 		if t.Text == ";" || t.Text == ":" || (t.Lower == "that" && t.Tag == "IN") {
@@ -145,12 +172,29 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 	return nil, 0
 }
 
+// nounSubject returns the head of a plain noun phrase right before the
+// verb at i (over auxiliaries and adverbs), or -1.
+func (se *sentence) nounSubject(i int) int {
+	k := i - 1
+	for k >= 0 && (se.toks[k].Tag == "RB" || se.toks[k].Tag == "MD" || se.toks[k].Lemma == "have" || se.toks[k].Lemma == "be" || isQuote(se.toks[k])) {
+		k--
+	}
+	if k < 0 || se.at[k] >= 0 || !(se.toks[k].Tag == "NN" || se.toks[k].Tag == "NNS") {
+		return -1
+	}
+	return k
+}
+
 // coordinated adds the actor joined to m by "and": dir -1 looks left of m
 // ("Washington and NATO requested"), +1 right ("by the US and NATO").
 func (se *sentence) coordinated(m *mention, dir int) []*mention {
 	out := []*mention{m}
-	if dir < 0 && m.start >= 2 && se.toks[m.start-1].Lower == "and" {
-		if o := se.mentionEndingAt(m.start - 2); usable(o) && !o.possessive {
+	k := m.start - 1
+	if k >= 0 && se.toks[k].Tag == "PRP$" {
+		k-- // "Washington and its European allies"
+	}
+	if dir < 0 && k >= 1 && se.toks[k].Lower == "and" {
+		if o := se.mentionEndingAt(k - 1); usable(o) && !o.possessive {
 			out = append(out, o)
 		}
 	}
@@ -194,7 +238,14 @@ func (se *sentence) verbCue(i, n int, c cue, consumed map[int]bool) {
 	if len(actors) == 0 {
 		return
 	}
-	label, tconf, flip := se.target(i+n, consumed)
+	var label string
+	var tconf float64
+	var flip schema.Class
+	if se.passive(i, actors[0]) {
+		label, tconf, flip = se.before(i)
+	} else {
+		label, tconf, flip = se.target(i+n, consumed)
+	}
 	if label == "" {
 		return
 	}
@@ -202,8 +253,31 @@ func (se *sentence) verbCue(i, n int, c cue, consumed map[int]bool) {
 		cls = compose(se.x, cls, flip)
 	}
 	for _, a := range actors {
-		se.emitStance(a, cls, pred, label, conf*tconf, i, i+n)
+		se.emitStance(a, c.class, cls, pred, label, conf*tconf, i, i+n)
 	}
+}
+
+// passive reports whether the verb at i is a passive whose agent is a:
+// "a request rejected by the West".
+func (se *sentence) passive(i int, a *mention) bool {
+	return se.toks[i].Tag == "VBN" && a.start > i && a.start <= i+5 && se.toks[a.start-1].Lower == "by"
+}
+
+// before reads the noun phrase that ends just before token i, back to the
+// clause boundary: the patient of a passive.
+func (se *sentence) before(i int) (string, float64, schema.Class) {
+	e := i - 1
+	for e >= 0 && (se.toks[e].Lemma == "be" || se.toks[e].Lemma == "have" || se.toks[e].Tag == "RB" || se.toks[e].Tag == "MD") {
+		e--
+	}
+	s := e
+	for s > 0 && !isPunct(se.toks[s-1]) && !isVerb(se.toks[s-1]) && se.toks[s-1].Tag != "WDT" && se.toks[s-1].Lower != "that" {
+		s--
+	}
+	if e < 0 || s > e {
+		return "", 0, ""
+	}
+	return se.clean(s, e+1)
 }
 
 // compose is the class of a stance towards a stance: DEMAND that X reject
@@ -238,6 +312,11 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 	if m := se.mentionStartingAt(j); m != nil && m.end+1 < n && toks[m.end].Lower == "to" && isVerb(toks[m.end+1]) {
 		j = m.end + 1
 	}
+	// A nominal stance: "ignoring Russia's request for a promise that ...",
+	// "rejected Moscow's demands". The target is what that stance is about.
+	if label, cls, ok := se.nominal(j, consumed); ok {
+		return label, 0.85, cls
+	}
 	// An embedded stance verb: "agreed to continue", "refused to disclose".
 	if isVerb(toks[j]) {
 		if c, k := se.x.verbs.at(toks, j); k > 0 {
@@ -254,28 +333,80 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 		}
 	}
 	end := j
-	for end < n && end-j < 14 {
+	clause := j // where the current clause of the phrase starts
+	for end < n && end-j < 16 {
 		t := toks[end]
+		if t.Lower == "that" && end > j && complementNouns[toks[end-1].Lemma] {
+			end++ // "a promise that ...", "guarantees that ..."
+			clause = end
+			continue
+		}
 		if isPunct(t) && t.Text != "-" || boundaries[t.Lower] || t.Tag == "WDT" || t.Tag == "WP" {
 			break
 		}
 		if isQuote(t) && end > j && end+1 < n && isPunct(toks[end+1]) {
 			break
 		}
-		if end > j && finite(t) {
+		if end > clause && finite(t) && !(end <= clause+2 && (toks[clause].Tag == "PRP" || se.at[clause] >= 0)) &&
+			!(se.at[clause] >= 0 && end == se.ments[se.at[clause]].end) {
 			break
 		}
 		if t.Lower == "and" && end+1 < n && (isVerb(toks[end+1]) || toks[end+1].Tag == "PRP") {
 			break
 		}
-		if end > j && isVerb(t) {
-			if _, k := se.x.reporting.at(toks, end); k > 0 && t.Tag != "VBG" {
-				break
-			}
-		}
 		end++
 	}
 	return se.clean(j, end)
+}
+
+// nominal reads a noun phrase at j headed by a stance noun with its owner
+// ("Russia's request for X", "the Russian proposals on X", "Moscow's
+// demands"): the label of X, or of the owner's latest position of that
+// class when the noun has no complement, and the noun's class.
+func (se *sentence) nominal(j int, consumed map[int]bool) (string, schema.Class, bool) {
+	toks := se.toks
+	for k := j; k < len(toks) && k <= j+5; k++ {
+		t := toks[k]
+		if isNoun(t) {
+			c, n := se.x.nouns.at(toks, k)
+			if n == 0 {
+				if se.at[k] >= 0 || isQuote(t) {
+					continue
+				}
+				if k+1 < len(toks) && isNoun(toks[k+1]) {
+					continue // a compound: "security proposals"
+				}
+				return "", "", false
+			}
+			owner := se.owner(k)
+			if owner == nil {
+				return "", "", false
+			}
+			consumed[k] = true
+			next := k + n
+			if next < len(toks) {
+				switch toks[next].Lower {
+				case "for", "of", "on", "that", "to", "regarding", "about":
+					if label, tconf, flip := se.target(next, map[int]bool{}); label != "" {
+						cls := c.class
+						if flip != "" {
+							cls = compose(se.x, cls, flip)
+						}
+						se.emitStance(owner, c.class, cls, inflect(c.phrase), label, 0.8*tconf, k, k+n)
+						return label, cls, true
+					}
+				}
+			}
+			if h, ok := se.st.heldBy(owner.actor, c.class); ok {
+				return h.label, h.class, true
+			}
+			return "", "", false
+		}
+		if !(t.Tag == "DT" || t.Tag == "POS" || t.Tag == "JJ" || t.Tag == "PRP$" || t.Tag == "VBN" || isQuote(t) || se.at[k] >= 0) {
+			return "", "", false
+		}
+	}
+	return "", "", false
 }
 
 // clean turns tokens [a,b) into a position label: determiners and quotation
@@ -302,6 +433,9 @@ func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
 		}
 		return "", 0, ""
 	}
+	if b-a == 1 && (toks[a].Tag == "EX" || toks[a].Lower == "there" || toks[a].Tag == "WP") {
+		return "", 0, ""
+	}
 	if b-a == 1 && (toks[a].Tag == "PRP" || toks[a].Lower == "it" || toks[a].Lower == "them") {
 		if p := se.recentPosition(""); p != "" {
 			return p, 0.6, ""
@@ -309,7 +443,7 @@ func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
 		return "", 0, ""
 	}
 	var flip schema.Class
-	if b-a > 2 && se.x.reversers[toks[a].Lemma] && toks[a+1].Lower == "of" {
+	if b-a > 2 && se.x.reversers[toks[a].Lemma] && (toks[a+1].Lower == "of" || toks[a+1].Lower == "to" || toks[a+1].Lower == "on") {
 		flip = schema.Oppose
 		a += 2
 		for a < b && leading[toks[a].Lower] {
@@ -329,6 +463,9 @@ func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
 			continue
 		case t.Tag == "PRP$" && se.at[k] >= 0 && usable(&se.ments[se.at[k]]):
 			words = append(words, se.ments[se.at[k]].actor+"'s")
+			continue
+		case t.Tag == "PRP" && se.at[k] >= 0 && usable(&se.ments[se.at[k]]):
+			words = append(words, se.ments[se.at[k]].actor)
 			continue
 		case t.Text == "'s" || t.Text == "'" || t.Text == "n't":
 			if len(words) > 0 {
@@ -350,17 +487,24 @@ func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
 	return label, conf, flip
 }
 
-// recentPosition is the latest position whose label has a word starting
-// like head (any, when head is empty).
+// recentPosition is the latest position whose label has a word like head
+// or a noun that head may refer back to ("these claims" -> "allegations
+// about ..."); any position when head is empty.
 func (se *sentence) recentPosition(head string) string {
 	ps := se.st.positions
-	stem := head
-	if len(stem) > 5 {
-		stem = stem[:5]
+	stems := se.x.corefer[strings.ToLower(head)]
+	if head != "" {
+		stems = append(stems, stem(head))
 	}
 	for k := len(ps) - 1; k >= 0; k-- {
-		if stem == "" || strings.Contains(strings.ToLower(ps[k]), stem) {
+		if head == "" {
 			return ps[k]
+		}
+		label := strings.ToLower(ps[k])
+		for _, s := range stems {
+			if strings.Contains(label, s) {
+				return ps[k]
+			}
 		}
 	}
 	return ""
@@ -370,16 +514,20 @@ func (se *sentence) recentPosition(head string) string {
 // whether it found one.
 func (se *sentence) evaluation(i int) bool {
 	toks := se.toks
+	sawFinite := false
 	for k := i + 1; k < len(toks) && k <= i+30; k++ {
 		if toks[k].Text == "." || toks[k].Text == ";" {
 			break
+		}
+		if finite(toks[k]) && !(k > 0 && isNoun(toks[k-1]) && toks[k].Tag == "VBD") {
+			sawFinite = true
 		}
 		cls, n := se.x.adjs.at(toks, k)
 		if n == 0 {
 			continue
 		}
-		prev := toks[k-1]
-		if !(prev.Lower == "as" || isQuote(prev) || se.quoted[k] || k-i <= 6 || prev.Lower == "not") {
+		as := toks[k-1].Lower == "as" || k > 1 && isQuote(toks[k-1]) && toks[k-2].Lower == "as"
+		if asVerbs[toks[i].Lemma] && !as || !as && sawFinite {
 			continue
 		}
 		adj := text(toks[k : k+n])
@@ -409,7 +557,7 @@ func (se *sentence) evaluation(i int) bool {
 		}
 		actors, conf := se.subjects(i)
 		for _, a := range actors {
-			se.emitStance(a, cls, pred, label, conf*tconf, i, k+n)
+			se.emitStance(a, cls, cls, pred, label, conf*tconf, i, k+n)
 		}
 		return len(actors) > 0
 	}
@@ -478,7 +626,7 @@ func (se *sentence) copula(i int) {
 	if flip != "" {
 		cls = compose(se.x, cls, flip)
 	}
-	se.emitStance(sp, cls, pred, label, 0.75*tconf, i, k+n)
+	se.emitStance(sp, cls, cls, pred, label, 0.75*tconf, i, k+n)
 }
 
 // nounCue handles a nominal stance: "Russia's request for guarantees",
@@ -513,7 +661,7 @@ func (se *sentence) nounCue(i, n int, c cue) {
 	if flip != "" {
 		cls = compose(se.x, cls, flip)
 	}
-	se.emitStance(actor, cls, pred, label, 0.8*tconf, i, j)
+	se.emitStance(actor, c.class, cls, pred, label, 0.8*tconf, i, j)
 }
 
 // owner finds whose a nominal cue at i is: a possessor ("Russia's",
@@ -580,10 +728,11 @@ func (se *sentence) demonym(k int) *mention {
 }
 
 // emitStance records a stance statement once per actor, class and target.
-func (se *sentence) emitStance(a *mention, cls schema.Class, pred, label string, conf float64, cs, ce int) {
+func (se *sentence) emitStance(a *mention, cue, cls schema.Class, pred, label string, conf float64, cs, ce int) {
 	if !cls.IsStance() || label == "" {
 		return
 	}
+	se.st.held = append(se.st.held, heldPosition{actor: a.actor, class: cls, cue: cue, label: label})
 	se.emit(a, schema.Statement{Class: cls, Predicate: pred, Object: label, ObjectType: schema.ObjectPosition,
 		Polarity: cls.Sign(), Confidence: conf}, cs, ce)
 }

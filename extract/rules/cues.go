@@ -26,10 +26,13 @@ func (ix cueIndex) add(phrase string, c schema.Class) {
 	ix[words[0]] = append(ix[words[0]], cue{rest: words[1:], class: c, phrase: strings.ToLower(phrase)})
 }
 
+// indexCues indexes cues class by class in the fixed order of
+// schema.StanceClasses, so that of two equal cues the first class wins,
+// every run alike.
 func indexCues(cs lexicon.Cues) cueIndex {
 	ix := cueIndex{}
-	for c, phrases := range cs {
-		for _, p := range phrases {
+	for _, c := range schema.StanceClasses {
+		for _, p := range cs[c] {
 			ix.add(p, c)
 		}
 	}
@@ -70,9 +73,12 @@ type phraseIndex struct {
 
 func indexPhrases(cs lexicon.Cues) phraseIndex {
 	px := phraseIndex{classes: map[string]schema.Class{}}
-	for c, phrases := range cs {
-		for _, p := range phrases {
+	for _, c := range schema.StanceClasses {
+		for _, p := range cs[c] {
 			p = strings.ToLower(p)
+			if _, dup := px.classes[p]; dup {
+				continue
+			}
 			px.classes[p] = c
 			if n := len(strings.Fields(p)); n > px.maxLen {
 				px.maxLen = n
@@ -106,7 +112,8 @@ type interaction struct {
 
 func indexInteractions(in map[schema.Class]lexicon.Interaction) interaction {
 	ix := interaction{verbs: cueIndex{}, nouns: cueIndex{}, receive: map[string]bool{}, objects: map[schema.Class]map[string]bool{}}
-	for c, l := range in {
+	for _, c := range schema.InteractionClasses {
+		l := in[c]
 		for _, p := range l.Verbs {
 			ix.verbs.add(p, c)
 		}

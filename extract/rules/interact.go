@@ -47,7 +47,11 @@ func (se *sentence) interactionVerb(i int) {
 		}
 		others = append(others, se.after("to", i+n, end)...)
 	case schema.Consult:
-		if m := se.mentionStartingAt(i + n); usable(m) && !m.possessive {
+		k := i + n
+		for k < end && (se.toks[k].Tag == "PRP$" || se.toks[k].Tag == "DT") && se.at[k] >= 0 && se.ments[se.at[k]].typ == mPossPron {
+			k++ // "met his Danish counterpart"
+		}
+		if m := se.mentionStartingAt(k); usable(m) && !m.possessive {
 			others = append(others, m)
 		}
 		others = append(others, se.after("with", i+n, end)...)
@@ -87,7 +91,7 @@ func (se *sentence) accusation(subj []*mention, target *mention, i, n int, conf 
 	}
 	label = target.actor + " " + label
 	for _, a := range subj {
-		se.emitStance(a, schema.Assert, "accuses of", label, conf*tconf, i, i+n)
+		se.emitStance(a, schema.Assert, schema.Assert, "accuses of", label, conf*tconf, i, i+n)
 	}
 }
 

@@ -57,6 +57,7 @@ type Extractor struct {
 	reversers map[string]bool
 	negators  map[string]bool
 	synonyms  map[string]string
+	corefer   map[string][]string // noun -> the stems of the nouns it may refer back to
 	minConf   float64
 }
 
@@ -78,10 +79,20 @@ func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
 		reversers: set(lx.Reversers...),
 		negators:  set(lx.Negators...),
 		synonyms:  map[string]string{},
+		corefer:   map[string][]string{},
 		minConf:   cfg.MinConfidence,
 	}
 	for _, r := range lx.Reporting {
 		x.reporting.add(r, "")
+	}
+	for _, group := range lx.Corefer {
+		var stems []string
+		for _, w := range group {
+			stems = append(stems, stem(w))
+		}
+		for _, w := range group {
+			x.corefer[strings.ToLower(w)] = stems
+		}
 	}
 	for canon, variants := range lx.Synonyms {
 		for _, v := range variants {
@@ -101,34 +112,40 @@ type docState struct {
 	lastActors []mention
 	positions  []string
 	quote      *mention // speaker of a quotation still open
+	held       []heldPosition
+	inQuote    bool // a quotation is open at the end of the last sentence
+	para       int  // the paragraph of the last sentence
 }
 
-// Extract reads one document.
-func (x *Extractor) Extract(ctx context.Context, doc *extract.Document) (extract.Result, error) {
-	sents := x.nlp.Sentences(doc.Text)
-	st := &docState{doc: doc, known: map[string]*person{}}
-	var out []schema.Statement
-	analyses := make([]*sentence, len(sents))
-	for i := range sents {
-		if i%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return extract.Result{}, err
-			}
-		}
-		analyses[i] = x.prepare(st, &sents[i])
-	}
-	x.carryQuotes(analyses)
-	for _, s := range analyses {
-		s.analyse()
-		for _, stmt := range s.out {
-			if stmt.Confidence >= x.minConf {
-				out = append(out, stmt)
+// heldPosition is a stance the document has stated.
+type heldPosition struct {
+	actor, label string
+	class        schema.Class // the stance, after negation and composition
+	cue          schema.Class // the class of the cue word ("demand")
+}
+
+// heldBy is the latest position the actor took with a cue of the class
+// ("the Russian demand" -> what Russia demanded), else its latest position.
+func (st *docState) heldBy(actor string, c schema.Class) (heldPosition, bool) {
+	for _, any := range []bool{false, true} {
+		for k := len(st.held) - 1; k >= 0; k-- {
+			if h := st.held[k]; h.actor == actor && (any || h.cue == c) {
+				return h, true
 			}
 		}
 	}
-	return extract.Result{Sentences: len(sents), Statements: out}, nil
+	return heldPosition{}, false
 }
 
+// canonical applies the synonym list to a position label.
+func (x *Extractor) canonical(label string) string {
+	if c, ok := x.synonyms[strings.ToLower(label)]; ok {
+		return c
+	}
+	return label
+}
+
+func (x *Extractor) String() string { return fmt.Sprintf("rules extractor (%d actors)", len(x.lex.Actors)) }
 // carryQuotes gives a sentence of a quotation without its own speaker the
 // speaker of the sentence that closes or opens the quotation in the same
 // paragraph ("“... . ...,” Peskov said.").
@@ -163,12 +180,29 @@ func (st *docState) rememberPosition(label string) {
 	}
 }
 
-// canonical applies the synonym list to a position label.
-func (x *Extractor) canonical(label string) string {
-	if c, ok := x.synonyms[strings.ToLower(label)]; ok {
-		return c
+// Extract reads one document.
+func (x *Extractor) Extract(ctx context.Context, doc *extract.Document) (extract.Result, error) {
+	sents := x.nlp.Sentences(doc.Text)
+	st := &docState{doc: doc, known: map[string]*person{}}
+	var out []schema.Statement
+	analyses := make([]*sentence, len(sents))
+	for i := range sents {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return extract.Result{}, err
+			}
+		}
+		analyses[i] = x.prepare(st, &sents[i])
 	}
-	return label
+	x.carryQuotes(analyses)
+	for _, s := range analyses {
+		s.analyse()
+		for _, stmt := range s.out {
+			if stmt.Confidence >= x.minConf {
+				out = append(out, stmt)
+			}
+		}
+	}
+	return extract.Result{Sentences: len(sents), Statements: out}, nil
 }
 
-func (x *Extractor) String() string { return fmt.Sprintf("rules extractor (%d actors)", len(x.lex.Actors)) }

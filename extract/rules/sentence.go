@@ -36,7 +36,8 @@ func (x *Extractor) prepare(st *docState, s *nlp.Sentence) *sentence {
 	se := &sentence{x: x, st: st, s: s, toks: s.Tokens, seen: map[string]bool{}}
 	toks := se.toks
 	se.quoted = make([]bool, len(toks))
-	in := false
+	in := st.inQuote && st.para == s.Para // a quotation open in the last sentence
+	se.startsQuoted = in
 	for i, t := range toks {
 		if t.Text == `"` || t.Text == "``" || t.Text == "''" {
 			if i == 0 {
@@ -48,6 +49,7 @@ func (x *Extractor) prepare(st *docState, s *nlp.Sentence) *sentence {
 		se.quoted[i] = in
 	}
 	se.openQuote = in
+	st.inQuote, st.para = in, s.Para
 	se.ments = x.findMentions(toks, st.known, st.doc.Date)
 	se.at = make([]int, len(toks))
 	for i := range se.at {
@@ -117,7 +119,17 @@ func (se *sentence) expletive(i int) bool {
 		if t.Text == `"` || t.Tag == "MD" || t.Lower == "not" || t.Lower == "n't" || t.Tag == "RB" || t.Lower == "cannot" {
 			continue
 		}
-		return t.Lemma == "be" || t.Lemma == "seem" || t.Lemma == "appear"
+		if t.Lemma != "be" && t.Lemma != "seem" && t.Lemma != "appear" {
+			return false
+		}
+		for j := k + 1; j < len(se.toks) && j <= k+3; j++ {
+			n := se.toks[j]
+			if isQuote(n) || n.Tag == "RB" {
+				continue
+			}
+			return n.Tag == "JJ" || n.Tag == "VBN" || n.Tag == "DT" || n.Lower == "that"
+		}
+		return false
 	}
 	return false
 }

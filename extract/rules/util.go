@@ -5,3 +5,12 @@ import "strings"
 func lower(s string) string { return strings.ToLower(s) }
 
 func splitHyphen(s string) []string { return strings.Split(s, "-") }
+
+// stem is the first five letters of a word, enough to match its inflections.
+func stem(w string) string {
+	w = strings.ToLower(w)
+	if len(w) > 5 {
+		return w[:5]
+	}
+	return w
+}

@@ -224,6 +224,10 @@ func readJSONL(path string, fn func(*extract.Document) error, bad func(*BadDocum
 func JSONDocument(line []byte, defaultID string) (*extract.Document, error) {
 	var j jsonDoc
 	if err := json.Unmarshal(line, &j); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			return nil, fmt.Errorf("field %q: want a %s, got a JSON %s", te.Field, te.Type, te.Value)
+		}
 		return nil, fmt.Errorf("line is not a JSON object: %w", err)
 	}
 	if j.Text == nil {

@@ -1,0 +1,44 @@
+# stancegraph: `make demo` builds the sample corpus into ./stancegraph.db and
+# asks it questions; `make test` runs every test.
+GO      ?= go
+BIN     := bin/stancegraph
+EVAL    ?= ../shared/eval
+GOLD    ?= $(EVAL)/gold-seeds.jsonl
+CORPUS  := testdata/corpus
+
+.PHONY: all build test vet eval demo bench clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/stancegraph
+
+vet:
+	$(GO) vet ./...
+
+test: vet
+	$(GO) test -count=1 ./...
+
+# Extract the sample corpus and score it against the gold statements.
+eval: build
+	@mkdir -p out
+	./$(BIN) extract -q $(CORPUS) > out/seeds.jsonl
+	@if [ -f $(GOLD) ]; then python3 $(EVAL)/score.py --gold $(GOLD) --system out/seeds.jsonl $(EVALFLAGS); \
+	else echo "no $(GOLD): extracted to out/seeds.jsonl, nothing to score against"; fi
+
+# The main job on the embedded default store, then example path queries.
+demo: build
+	./$(BIN) build $(CORPUS)
+	@echo; echo '$$ stancegraph query --name opponents Russia --format table'
+	@./$(BIN) query --name opponents Russia --format table
+	@echo; echo '$$ stancegraph query --name supporters "United States" --format table'
+	@./$(BIN) query --name supporters "United States" --format table
+	@echo; echo "$$ stancegraph query 'g.V(\"<sg:actor/china>\").Out(\"<sg:SUPPORT>\").Out(\"<rdfs:label>\").All()' --format table"
+	@./$(BIN) query 'g.V("<sg:actor/china>").Out("<sg:SUPPORT>").Out("<rdfs:label>").All()' --format table
+	@echo; ./$(BIN) stats
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin out stancegraph.db

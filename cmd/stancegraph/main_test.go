@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run executes the command line in-process and returns stdout and stderr.
+func run(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	root := newRoot()
+	var out, errb bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&errb)
+	root.SetArgs(args)
+	err := root.Execute()
+	return out.String(), errb.String(), err
+}
+
+// TestExtractJSONL checks the JSONL contract that ../shared/eval/score.py reads.
+func TestExtractJSONL(t *testing.T) {
+	out, _, err := run(t, "extract", "-q", "--format", "jsonl", "../../testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	n := 0
+	for sc.Scan() {
+		var m map[string]interface{}
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("line %d: %v", n+1, err)
+		}
+		for _, f := range []string{"doc", "sentence", "subject", "class", "predicate", "object", "object_type", "confidence"} {
+			if _, ok := m[f]; !ok {
+				t.Errorf("line %d lacks %s", n+1, f)
+			}
+		}
+		if !strings.HasSuffix(m["doc"].(string), ".txt") {
+			t.Errorf("doc %q is not the file name", m["doc"])
+		}
+		n++
+	}
+	if n < 50 {
+		t.Errorf("%d statements from the sample corpus", n)
+	}
+	if !strings.Contains(out, `"date":"2022-01-27"`) {
+		t.Error("no statement carries the date line of 001_*.txt")
+	}
+}
+
+func TestBuildQueryStatsExport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	out, _, err := run(t, "build", "-q", "--dbpath", db, "../../testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, err := run(t, "build", "-q", "--dbpath", db, "../../testdata/corpus")
+	if err != nil || !strings.Contains(errOut, "quads added        0") {
+		t.Errorf("re-build: %v\n%s", err, errOut)
+	}
+	_ = out
+	out, _, err = run(t, "query", "--dbpath", db, "--name", "opponents", "russia", "--format", "table")
+	if err != nil || !strings.Contains(out, "United States") {
+		t.Errorf("opponents russia: %v\n%s", err, out)
+	}
+	out, _, err = run(t, "query", "--dbpath", db, `g.V("<sg:actor/china>").Out("<sg:SUPPORT>").Out("<rdfs:label>").All()`)
+	if err != nil || !strings.Contains(out, "security concerns") {
+		t.Errorf("China SUPPORT: %v\n%s", err, out)
+	}
+	if _, _, err = run(t, "query", "--dbpath", db, `g.V(`); err == nil || !strings.Contains(err.Error(), "gizmo query") {
+		t.Errorf("bad query: %v", err)
+	}
+	out, _, err = run(t, "stats", "--dbpath", db)
+	if err != nil || !strings.Contains(out, "documents   5") {
+		t.Errorf("stats: %v\n%s", err, out)
+	}
+	dot := filepath.Join(dir, "g.dot")
+	if _, _, err = run(t, "export", "--dbpath", db, "--format", "dot", "-o", dot); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(dot); !bytes.HasPrefix(b, []byte("digraph stancegraph {")) {
+		t.Errorf("export dot: %.80s", b)
+	}
+	if _, _, err = run(t, "export", "--dbpath", db, "--format", "png"); err == nil {
+		t.Error("unknown export format accepted")
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "bin.txt"), []byte("a\x00b"), 0o644)
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Russia demands guarantees."), 0o644)
+	out, errOut, err := run(t, "extract", "-q", dir)
+	if err != nil || !strings.Contains(out, "guarantees") {
+		t.Errorf("good document not extracted beside bad ones: %v %s", err, out)
+	}
+	_ = errOut
+	_, _, err = run(t, "extract", "-q", "--strict", dir)
+	if err == nil || !strings.Contains(err.Error(), "bin.txt") {
+		t.Errorf("--strict: %v", err)
+	}
+	_, _, err = run(t, "extract", filepath.Join(dir, "nothing"))
+	if err == nil || !strings.Contains(err.Error(), "nothing") {
+		t.Errorf("missing path: %v", err)
+	}
+	_, _, err = run(t, "stats", "--db", "nosuch")
+	if err == nil || !strings.Contains(err.Error(), "unknown") {
+		t.Errorf("unknown backend: %v", err)
+	}
+	_, _, err = run(t, "stats", "--dbpath", filepath.Join(dir, "none.db"))
+	if err == nil || !strings.Contains(err.Error(), "stancegraph build") {
+		t.Errorf("missing store: %v", err)
+	}
+}
+
+func TestConfigCommand(t *testing.T) {
+	t.Setenv("STANCEGRAPH_QUERY_LIMIT", "7")
+	out, _, err := run(t, "config", "--dbpath", "x.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]string{}
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 3 {
+			rows[f[0]] = strings.Join(f[1:], " ")
+		}
+	}
+	for key, want := range map[string]string{"store.path": "x.db flag --dbpath", "query.limit": "7 env STANCEGRAPH_QUERY_LIMIT", "store.backend": "bolt default"} {
+		if rows[key] != want {
+			t.Errorf("config %s = %q, want %q:\n%s", key, rows[key], want, out)
+		}
+	}
+}

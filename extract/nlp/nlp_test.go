@@ -1,0 +1,89 @@
+package nlp
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestNormalize(t *testing.T) {
+	in := "Russia’s “most important” request — “was not positive,”\u00a0he said…"
+	out, offs := Normalize(in)
+	want := `Russia's "most important" request  -  "was not positive," he said...`
+	if out != want {
+		t.Fatalf("Normalize = %q, want %q", out, want)
+	}
+	if len(offs) != len(out)+1 || offs[len(out)] != len(in) {
+		t.Fatalf("offsets: %d for %d bytes, last %d", len(offs), len(out), offs[len(offs)-1])
+	}
+	// Every ASCII byte that was ASCII maps to the same byte.
+	for i := 0; i < len(out); i++ {
+		if c := in[offs[i]]; c < 0x80 && c != out[i] && out[i] != ' ' {
+			t.Errorf("byte %d %q maps to %q", i, out[i], c)
+		}
+	}
+	bad, _ := Normalize("a\xffb")
+	if bad != "a b" {
+		t.Errorf("invalid UTF-8: %q", bad)
+	}
+}
+
+var pipe = sync.OnceValues(New)
+
+func TestSentences(t *testing.T) {
+	p, err := pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Moscow: The US response has not been positive\n\n“It cannot be said,” Peskov said. Mr. Lavrov agreed.\n“"
+	sents := p.Sentences(text)
+	var got []string
+	for _, s := range sents {
+		if text[s.Start:s.End] != s.Text {
+			t.Errorf("sentence %d: offsets %d:%d give %q, text %q", s.Index, s.Start, s.End, text[s.Start:s.End], s.Text)
+		}
+		for _, tk := range s.Tokens {
+			if tk.Start < s.Start || tk.End > s.End {
+				t.Errorf("token %q at %d:%d outside sentence %d:%d", tk.Text, tk.Start, tk.End, s.Start, s.End)
+			}
+		}
+		got = append(got, s.Text)
+	}
+	want := []string{"Moscow: The US response has not been positive", "“It cannot be said,” Peskov said.", "Mr. Lavrov agreed.\n“"}
+	if strings.Join(got, "|") != strings.Join(want[:2], "|")+"|Mr. Lavrov agreed." && len(got) < 3 {
+		t.Errorf("sentences %q", got)
+	}
+	if len(got) < 3 || got[0] != want[0] || got[1] != want[1] || !strings.HasPrefix(got[2], "Mr. Lavrov agreed.") {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+	if sents[0].Para == sents[1].Para {
+		t.Error("sentences of two paragraphs share a paragraph index")
+	}
+}
+
+func TestTagsAndLemmas(t *testing.T) {
+	p, err := pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := p.Sentences("The Kremlin rejected the proposals and “called” them empty.")[0]
+	byText := map[string]Token{}
+	for _, tk := range s.Tokens {
+		byText[tk.Text] = tk
+	}
+	for _, tc := range []struct{ word, tag, lemma string }{
+		{"rejected", "VBD", "reject"},
+		{"proposals", "NNS", "proposal"},
+		{"Kremlin", "NNP", "kremlin"},
+		{`"`, `"`, `"`},
+	} {
+		tk, ok := byText[tc.word]
+		if !ok {
+			t.Errorf("no token %q in %v", tc.word, s.Tokens)
+			continue
+		}
+		if tk.Tag != tc.tag || tk.Lemma != tc.lemma {
+			t.Errorf("%q: tag %s lemma %s, want %s %s", tc.word, tk.Tag, tk.Lemma, tc.tag, tc.lemma)
+		}
+	}
+}

@@ -1,0 +1,233 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/lexicon"
+	"github.com/stancegraph/stancegraph/extract/source"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+var shared = sync.OnceValues(func() (*Extractor, error) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		return nil, err
+	}
+	return New(lx, extract.Config{})
+})
+
+func extractText(t *testing.T, text string) []schema.Statement {
+	t.Helper()
+	x, err := shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Extract(context.Background(), &extract.Document{ID: "t.txt", Date: "2022-01-27", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Statements
+}
+
+// want is an expected statement: subject, class, and a piece of the object.
+type want struct {
+	subject, class, object, speaker string
+}
+
+func (w want) matches(s schema.Statement) bool {
+	return s.Subject == w.subject && string(s.Class) == w.class &&
+		strings.Contains(strings.ToLower(s.Object), strings.ToLower(w.object)) &&
+		(w.speaker == "" || s.Speaker == w.speaker)
+}
+
+func dump(ss []schema.Statement) string {
+	var b strings.Builder
+	for _, s := range ss {
+		fmt.Fprintf(&b, "\n  %s %s %q (speaker %q, %s)", s.Subject, s.Class, s.Object, s.Speaker, s.Predicate)
+	}
+	return b.String()
+}
+
+func TestStatements(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want []want
+		not  []want
+	}{
+		{"demand and rejection of it", "Russia demands NATO's non-expansion. The United States rejected the Russian demand.",
+			[]want{{"Russia", "DEMAND", "NATO's non-expansion", ""}, {"United States", "OPPOSE", "NATO's non-expansion", ""}}, nil},
+		{"X called Y ADJ with title and name", "Chinese Foreign Minister Wang Yi called Russia's security concerns reasonable.",
+			[]want{{"China", "SUPPORT", "Russia's security concerns", "Wang Yi"}}, nil},
+		{"X described Y as ADJ", "Beijing described the new sanctions as illegal.",
+			[]want{{"China", "OPPOSE", "new sanctions", ""}}, nil},
+		{"reported copula", "Kremlin spokesman Dmitry Peskov said the proposal was unacceptable.",
+			[]want{{"Russia", "OPPOSE", "proposal", "Dmitry Peskov"}}, nil},
+		{"reported copula negated", "Foreign Minister Sergei Lavrov said the American response was not positive.",
+			[]want{{"Russia", "OPPOSE", "American response", "Sergei Lavrov"}}, nil},
+		{"inverted attribution", "The sanctions are illegal, said Iran's foreign minister.",
+			[]want{{"Iran", "OPPOSE", "sanctions", ""}}, nil},
+		{"according to", "According to the White House, Washington supports Taiwan's self-defense.",
+			[]want{{"United States", "SUPPORT", "Taiwan's self-defense", ""}}, nil},
+		{"metonym", "Tehran dismissed the IAEA report.",
+			[]want{{"Iran", "OPPOSE", "IAEA report", ""}}, nil},
+		{"negation", "Israel did not accept the ceasefire proposal.",
+			[]want{{"Israel", "OPPOSE", "ceasefire proposal", ""}}, []want{{"Israel", "SUPPORT", "ceasefire", ""}}},
+		{"passive with agent", "The plan was rejected by Hamas.",
+			[]want{{"Hamas", "OPPOSE", "plan", ""}}, nil},
+		{"deny", "Russia denied plans to invade Ukraine.",
+			[]want{{"Russia", "DENY", "invade Ukraine", ""}}, nil},
+		{"pronoun keeps the speaker's affiliation", "Ukrainian Foreign Minister Dmytro Kuleba arrived in Copenhagen. He welcomed the new aid package.",
+			[]want{{"Ukraine", "SUPPORT", "new aid package", "Dmytro Kuleba"}}, nil},
+		{"surname later in the document", "US Secretary of State Antony Blinken spoke on Monday. Blinken rejected the Chinese proposal.",
+			[]want{{"United States", "OPPOSE", "Chinese proposal", "Antony Blinken"}}, nil},
+		{"coordinated subjects", "Washington and its European allies oppose the pipeline.",
+			[]want{{"United States", "OPPOSE", "pipeline", ""}, {"European allies", "OPPOSE", "pipeline", ""}}, nil},
+		{"the alliance", "NATO leaders gathered on Monday. The alliance rejected the demand for guarantees.",
+			[]want{{"NATO", "OPPOSE", "guarantees", ""}}, nil},
+		{"quotation across sentences", "“We reject the plan. The talks are useful,” Iranian Foreign Minister Abbas Araghchi said.",
+			[]want{{"Iran", "OPPOSE", "plan", ""}, {"Iran", "SUPPORT", "talks", ""}}, nil},
+		{"nominal stance with owner", "Moscow's demand for security guarantees was rejected by Washington.",
+			[]want{{"Russia", "DEMAND", "security guarantees", ""}}, nil},
+		{"no actor, no statement", "Analysts said the weather was good.", nil,
+			[]want{{"", "SUPPORT", "weather", ""}}},
+		// Interactions.
+		{"deliver", "NATO sent its written response to Moscow.",
+			[]want{{"NATO", "DELIVER", "Russia", ""}}, nil},
+		{"receive", "The United States has received Russia's written reply.",
+			[]want{{"Russia", "DELIVER", "United States", ""}}, nil},
+		{"accuse", "Washington accused Beijing of intimidating Taiwan.",
+			[]want{{"United States", "ACCUSE", "China", ""}, {"United States", "ASSERT", "China intimidating Taiwan", ""}}, nil},
+		{"aid", "Canada will supply Ukraine with more weapons.",
+			[]want{{"Canada", "AID", "Ukraine", ""}}, nil},
+		{"meeting with counterpart", "Kuleba met his Danish counterpart Jeppe Kofod in Copenhagen.",
+			[]want{{"Ukraine", "CONSULT", "Denmark", ""}}, nil},
+		{"talks between, mediation", "Talks between Israel and Hamas resumed with Egyptian mediation.",
+			[]want{{"Israel", "CONSULT", "Hamas", ""}, {"Egypt", "MEDIATE", "Israel", ""}, {"Egypt", "MEDIATE", "Hamas", ""}}, nil},
+		{"threaten", "Iran threatened Israel with retaliation.",
+			[]want{{"Iran", "THREATEN", "Israel", ""}}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extractText(t, tc.text)
+			for _, w := range tc.want {
+				found := false
+				for _, s := range got {
+					found = found || w.matches(s)
+				}
+				if !found {
+					t.Errorf("missing %+v in:%s", w, dump(got))
+				}
+			}
+			for _, w := range tc.not {
+				for _, s := range got {
+					if (w.subject == "" || s.Subject == w.subject) && string(s.Class) == w.class && strings.Contains(strings.ToLower(s.Object), w.object) {
+						t.Errorf("unwanted %s %s %q", s.Subject, s.Class, s.Object)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestStatementContract checks what every statement of the sample corpus
+// holds: valid fields, a cue inside its sentence, the sentence at its offsets.
+func TestStatementContract(t *testing.T) {
+	x, err := shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "date 2022-01-27\nRussian Foreign Minister Sergei Lavrov said the US response “was not positive.” " +
+		"“We will not accept it,” he said. NATO sent its proposals to Moscow."
+	doc := &extract.Document{ID: "c.txt", Date: "2022-01-27", Text: text}
+	r, err := x.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Sentences != 3 || len(r.Statements) == 0 {
+		t.Fatalf("%d sentences, %d statements", r.Sentences, len(r.Statements))
+	}
+	for _, s := range r.Statements {
+		if err := s.Validate(); err != nil {
+			t.Errorf("%+v: %v", s, err)
+		}
+		if text[s.Start:s.End] != s.Sentence {
+			t.Errorf("offsets %d:%d do not give the sentence %q", s.Start, s.End, s.Sentence)
+		}
+		if s.Cue != "" && s.Sentence[s.CueStart:s.CueEnd] != s.Cue {
+			t.Errorf("cue %q not at %d:%d", s.Cue, s.CueStart, s.CueEnd)
+		}
+		if s.Date != "2022-01-27" || s.Doc != "c.txt" {
+			t.Errorf("provenance lost: %+v", s)
+		}
+	}
+}
+
+func TestMinConfidence(t *testing.T) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(lx, extract.Config{MinConfidence: 0.95})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Extract(context.Background(), &extract.Document{ID: "m", Text: "He said it was unacceptable. Russia demands guarantees."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range r.Statements {
+		if s.Confidence < 0.95 {
+			t.Errorf("statement below the minimum confidence: %+v", s)
+		}
+	}
+}
+
+func TestExtraLexicon(t *testing.T) {
+	lx, err := lexicon.Load("../lexicon/testdata/gas.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(lx, extract.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Extract(context.Background(), &extract.Document{ID: "g", Text: "The Nord Stream operator rejected the inspection plan."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Statements) == 0 || r.Statements[0].Subject != "Nord Stream AG" || r.Statements[0].Class != schema.Oppose {
+		t.Errorf("extra actor not used: %s", dump(r.Statements))
+	}
+}
+
+// TestDeterministic extracts the sample corpus with two extractors built
+// apart: lexicon maps must not make the output depend on the run.
+func TestDeterministic(t *testing.T) {
+	var outs [2]string
+	for k := range outs {
+		lx, err := lexicon.Default()
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := New(lx, extract.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = source.Walk([]string{"../../testdata/corpus"}, func(d *extract.Document) error {
+			r, err := x.Extract(context.Background(), d)
+			outs[k] += dump(r.Statements)
+			return err
+		}, func(b *source.BadDocument) error { return b })
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if outs[0] != outs[1] || outs[0] == "" {
+		t.Error("two runs over the sample corpus differ")
+	}
+}

@@ -1,0 +1,67 @@
+package graph_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/stancegraph/stancegraph/extract"
+	_ "github.com/stancegraph/stancegraph/extract/rules"
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// Build a graph from text and ask who opposes what Russia demands.
+func Example() {
+	ctx := context.Background()
+	st, err := graph.Open(graph.Config{Backend: "memstore"})
+	if err != nil {
+		panic(err)
+	}
+	defer st.Close()
+	ex, err := extract.New("rules", extract.Config{})
+	if err != nil {
+		panic(err)
+	}
+	doc := &extract.Document{ID: "example.txt", Date: "2022-01-27",
+		Text: "Russia demands a halt to NATO expansion. The United States rejected the Russian demand."}
+	r, err := ex.Extract(ctx, doc)
+	if err != nil {
+		panic(err)
+	}
+	if _, err := st.Load(ctx, graph.Batch{Doc: doc.Info(r.Sentences), Statements: r.Statements}); err != nil {
+		panic(err)
+	}
+	res, err := st.Query(ctx, `g.V("<sg:actor/russia>").Out("<sg:OPPOSE>").Tag("position").In("<sg:SUPPORT>").Out("<rdfs:label>").All()`, graph.QueryOptions{})
+	if err != nil {
+		panic(err)
+	}
+	for _, row := range res {
+		fmt.Println(row.(map[string]interface{})["id"])
+	}
+	// Output:
+	// United States
+}
+
+// Walk the evidence of a stance: the statements behind an edge, with their
+// sentence and speaker.
+func ExampleStore_Query_evidence() {
+	ctx := context.Background()
+	st, _ := graph.Open(graph.Config{Backend: "memstore"})
+	defer st.Close()
+	ex, _ := extract.New("rules", extract.Config{})
+	doc := &extract.Document{ID: "example.txt", Date: "2022-01-27",
+		Text: "Chinese Foreign Minister Wang Yi called Russia's security concerns reasonable."}
+	r, _ := ex.Extract(ctx, doc)
+	st.Load(ctx, graph.Batch{Doc: doc.Info(r.Sentences), Statements: r.Statements})
+	res, err := st.Query(ctx, `g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", "<sg:actor/china>")
+		.Save("<sg:predicate>", "predicate").Save("<sg:date>", "date")
+		.Save("<sg:sentence>", "sentence").Out("<sg:speaker>").Out("<rdfs:label>").All()`, graph.QueryOptions{})
+	if err != nil {
+		panic(err)
+	}
+	for _, row := range res {
+		m := row.(map[string]interface{})
+		fmt.Printf("%s | %s | %s | %s\n", m["id"], m["predicate"], m["date"], m["sentence"])
+	}
+	// Output:
+	// Wang Yi | calls reasonable | 2022-01-27 | Chinese Foreign Minister Wang Yi called Russia's security concerns reasonable.
+}

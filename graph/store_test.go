@@ -1,0 +1,186 @@
+package graph
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+func stmt(doc string, i int, subj string, c schema.Class, obj string) schema.Statement {
+	s := schema.Statement{Doc: doc, SentenceIndex: i, Sentence: "s" + doc, Subject: subj, SubjectKind: schema.KindState,
+		Class: c, Predicate: strings.ToLower(string(c)), Object: obj, ObjectType: schema.ObjectPosition, Polarity: c.Sign(),
+		Date: "2022-01-27", Confidence: 0.9}
+	if c.IsInteraction() {
+		s.ObjectType, s.ObjectKind, s.Polarity = schema.ObjectActor, schema.KindState, ""
+	}
+	return s
+}
+
+func batch(doc string, ss ...schema.Statement) Batch {
+	return Batch{Doc: schema.DocumentInfo{ID: doc, Date: "2022-01-27", Sentences: 3}, Statements: ss}
+}
+
+func openTemp(t *testing.T, backend string) *Store {
+	t.Helper()
+	cfg := Config{Backend: backend}
+	if backend != "memstore" {
+		cfg.Path = filepath.Join(t.TempDir(), "g.db")
+	}
+	s, err := Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestLoadIdempotentAndReplace(t *testing.T) {
+	for _, backend := range []string{"bolt", "leveldb", "memstore"} {
+		t.Run(backend, func(t *testing.T) {
+			ctx := context.Background()
+			s := openTemp(t, backend)
+			b := batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "NATO non-expansion"),
+				stmt("a.txt", 1, "United States", schema.Oppose, "NATO non-expansion"))
+			r, err := s.Load(ctx, b)
+			if err != nil || r.Added == 0 {
+				t.Fatalf("first load: %+v %v", r, err)
+			}
+			st1, _ := s.Stats(ctx)
+			r, err = s.Load(ctx, b)
+			if err != nil || r.Added != 0 || r.Removed != 0 {
+				t.Fatalf("second load changed the store: %+v %v", r, err)
+			}
+			st2, _ := s.Stats(ctx)
+			if st1 != st2 {
+				t.Errorf("stats changed on re-load: %+v -> %+v", st1, st2)
+			}
+			if st1.Documents != 1 || st1.Statements != 2 || st1.Actors != 2 || st1.Positions != 1 || st1.Sentences != 3 {
+				t.Errorf("stats %+v", st1)
+			}
+			// A changed document replaces its statements.
+			b2 := batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "NATO non-expansion"))
+			r, err = s.Load(ctx, b2)
+			if err != nil || r.Removed == 0 {
+				t.Fatalf("changed load: %+v %v", r, err)
+			}
+			st3, _ := s.Stats(ctx)
+			if st3.Statements != 1 {
+				t.Errorf("stale statements left: %+v", st3)
+			}
+		})
+	}
+}
+
+func TestQuery(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, "bolt")
+	if _, err := s.Load(ctx, batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "NATO non-expansion"),
+		stmt("a.txt", 1, "United States", schema.Oppose, "NATO non-expansion"),
+		stmt("a.txt", 2, "Russia", schema.Consult, "Ukraine"))); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Query(ctx, `g.V("<sg:actor/russia>").Out("<sg:DEMAND>").In("<sg:OPPOSE>").Out("<rdfs:label>").All()`, QueryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || res[0].(map[string]interface{})["id"] != "United States" {
+		t.Errorf("who opposes what Russia demands: %v", res)
+	}
+	// Every direct edge leads back to its statement.
+	qs := s.QuadStore()
+	it := qs.QuadIterator(quad.Subject, qs.ValueOf(schema.ActorIRI("United States")))
+	edges := 0
+	for it.Next(ctx) {
+		q := qs.Quad(it.Result())
+		if q.Predicate != schema.ClassIRI(schema.Oppose) {
+			continue
+		}
+		edges++
+		res, err := s.Query(ctx, `g.V("`+quad.StringOf(q.Label)+`").Out("<sg:actor>").All()`, QueryOptions{})
+		if err != nil || len(res) != 1 || res[0].(map[string]interface{})["id"] != "<sg:actor/united-states>" {
+			t.Errorf("edge %v: label does not lead to its statement: %v %v", q, res, err)
+		}
+	}
+	it.Close()
+	if edges != 1 {
+		t.Errorf("%d OPPOSE edges from the US", edges)
+	}
+	if _, err := s.Query(ctx, `g.V(`, QueryOptions{}); err == nil {
+		t.Error("malformed query accepted")
+	}
+	_, err = s.Query(ctx, `while (true) {}`, QueryOptions{Timeout: 200e6})
+	if err == nil || !strings.Contains(err.Error(), "timed out") {
+		t.Errorf("endless query: %v", err)
+	}
+}
+
+func TestNetworkAndDOT(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, "memstore")
+	if _, err := s.Load(ctx, batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "guarantees"),
+		stmt("a.txt", 1, "Russia", schema.Demand, "guarantees"),
+		stmt("a.txt", 2, "Russia", schema.Deliver, "United States"))); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.Network(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Nodes) != 3 || len(n.Edges) != 2 {
+		t.Fatalf("network %d nodes %d edges", len(n.Nodes), len(n.Edges))
+	}
+	var b strings.Builder
+	if err := n.WriteDOT(&b); err != nil {
+		t.Fatal(err)
+	}
+	dot := b.String()
+	for _, want := range []string{"digraph stancegraph", `label="Russia", shape=box`, `label="guarantees", shape=ellipse`, `"demand (2)"`, "style=dashed"} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("DOT lacks %q:\n%s", want, dot)
+		}
+	}
+	var nq strings.Builder
+	if err := s.WriteQuads(ctx, &nq, "nquads"); err != nil || !strings.Contains(nq.String(), "<sg:actor/russia>") {
+		t.Errorf("nquads: %v", err)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	if _, err := Open(Config{Backend: "nosuch", Path: "x"}); err == nil || !strings.Contains(err.Error(), "known: ") {
+		t.Errorf("unknown backend: %v", err)
+	}
+	if _, err := Open(Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "none"), ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "build") {
+		t.Errorf("read-only missing store: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "locked.db")
+	s, err := Open(Config{Backend: "bolt", Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := Open(Config{Backend: "bolt", Path: path}); err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Errorf("second open of a bolt store: %v", err)
+	}
+}
+
+func TestReadOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ro.db")
+	s, err := Open(Config{Backend: "bolt", Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ro, err := Open(Config{Backend: "bolt", Path: path, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if _, err := ro.Load(context.Background(), batch("a", stmt("a", 0, "Russia", schema.Demand, "x"))); err != ErrReadOnly {
+		t.Errorf("write to read-only store: %v", err)
+	}
+}

@@ -1,0 +1,78 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+func flags(t *testing.T, args ...string) map[string]*pflag.Flag {
+	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+	fs.String("dbpath", "stancegraph.db", "")
+	fs.String("db", "bolt", "")
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]*pflag.Flag{StorePath: fs.Lookup("dbpath"), StoreBackend: fs.Lookup("db")}
+}
+
+func TestPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "stancegraph.yaml")
+	os.WriteFile(file, []byte("store:\n  path: from-file.db\n  backend: leveldb\nquery:\n  timeout: 5s\n"), 0o644)
+
+	c, err := Load(file, flags(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.String(StorePath) != "from-file.db" || !strings.HasPrefix(c.Source(StorePath), "file ") {
+		t.Errorf("file: %s from %s", c.String(StorePath), c.Source(StorePath))
+	}
+	if c.Duration(QueryTimeout).Seconds() != 5 || c.Source(QueryLimit) != "default" {
+		t.Errorf("timeout %v, limit source %s", c.Duration(QueryTimeout), c.Source(QueryLimit))
+	}
+
+	t.Setenv("STANCEGRAPH_STORE_PATH", "from-env.db")
+	c, err = Load(file, flags(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.String(StorePath) != "from-env.db" || c.Source(StorePath) != "env STANCEGRAPH_STORE_PATH" {
+		t.Errorf("env: %s from %s", c.String(StorePath), c.Source(StorePath))
+	}
+
+	c, err = Load(file, flags(t, "--dbpath", "from-flag.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.String(StorePath) != "from-flag.db" || c.Source(StorePath) != "flag --dbpath" {
+		t.Errorf("flag: %s from %s", c.String(StorePath), c.Source(StorePath))
+	}
+	if c.String(StoreBackend) != "leveldb" {
+		t.Errorf("unset flag overrode the file: %s", c.String(StoreBackend))
+	}
+}
+
+func TestBadConfig(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ body, want string }{
+		{"query:\n  timeout: soon\n", "query.timeout is soon, want a duration"},
+		{"extract:\n  min_confidence: 2\n", "want a number from 0 to 1"},
+		{"query:\n  limit: many\n", "want a whole number"},
+		{"store: [unclosed\n", "config file"},
+		{"store:\n  paht: x\n", `unknown setting "store.paht"`},
+	} {
+		file := filepath.Join(dir, "c.yaml")
+		os.WriteFile(file, []byte(tc.body), 0o644)
+		_, err := Load(file, flags(t))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: err %v, want %q", tc.body, err, tc.want)
+		}
+	}
+	if _, err := Load(filepath.Join(dir, "missing.yaml"), flags(t)); err == nil || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Errorf("missing explicit file: %v", err)
+	}
+}
