@@ -6,7 +6,7 @@ EVAL    ?= ../shared/eval
 GOLD    ?= $(EVAL)/gold-seeds.jsonl
 CORPUS  := testdata/corpus
 
-.PHONY: all build test vet eval demo bench clean
+.PHONY: all build test vet eval demo bench clean deps
 
 all: build
 
@@ -16,7 +16,14 @@ build:
 vet:
 	$(GO) vet ./...
 
-test: vet
+# System packages the tests use: Graphviz renders the exported drawings.
+deps:
+	@command -v dot >/dev/null 2>&1 || { \
+	  echo "installing graphviz (Debian package) for the export tests"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq graphviz >/dev/null; }
+
+test: deps vet
 	$(GO) test -count=1 ./...
 
 # Extract the sample corpus and score it against the gold statements.

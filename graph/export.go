@@ -26,14 +26,16 @@ type Node struct {
 	Kind  string `json:"kind,omitempty"`
 }
 
-// Edge aggregates the statements of one actor, class and target.
+// Edge aggregates the statements of one actor, class and target; in the
+// one-mode networks, the positions two actors share.
 type Edge struct {
 	From       string   `json:"from"` // IRI
 	To         string   `json:"to"`
-	Class      string   `json:"class"`
-	Predicates []string `json:"predicates"`
-	Count      int      `json:"count"`
-	First      string   `json:"first,omitempty"` // earliest date
+	Class      string   `json:"class"`                // a class, or CONGRUENCE / CONFLICT / AFFILIATION
+	Predicates []string `json:"predicates,omitempty"` // the verbs, or the shared positions' labels
+	Count      int      `json:"count"`                // statements, or shared positions
+	Sign       int      `json:"sign"`                 // +1, -1, or 0 for interactions
+	First      string   `json:"first,omitempty"`      // earliest date
 	Last       string   `json:"last,omitempty"`
 }
 
@@ -60,61 +62,6 @@ func (s *Store) Statements(ctx context.Context) ([]StatementRow, error) {
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].IRI < rows[j].IRI })
 	return rows, nil
-}
-
-// Network is the actors, positions and aggregated edges of the graph.
-type Network struct {
-	Nodes map[string]*Node
-	Edges []*Edge
-}
-
-// Network aggregates the stored statements into nodes and edges.
-func (s *Store) Network(ctx context.Context) (*Network, error) {
-	rows, err := s.Statements(ctx)
-	if err != nil {
-		return nil, err
-	}
-	n := &Network{Nodes: map[string]*Node{}}
-	byKey := map[string]*Edge{}
-	for _, r := range rows {
-		for _, iri := range []string{r.Actor, r.Target} {
-			if _, ok := n.Nodes[iri]; !ok {
-				node, err := s.node(ctx, iri)
-				if err != nil {
-					return nil, err
-				}
-				n.Nodes[iri] = node
-			}
-		}
-		k := r.Actor + "\x00" + r.Class + "\x00" + r.Target
-		e := byKey[k]
-		if e == nil {
-			e = &Edge{From: r.Actor, To: r.Target, Class: r.Class}
-			byKey[k] = e
-			n.Edges = append(n.Edges, e)
-		}
-		e.Count++
-		if !containsString(e.Predicates, r.Predicate) {
-			e.Predicates = append(e.Predicates, r.Predicate)
-		}
-		if r.Date != "" && (e.First == "" || r.Date < e.First) {
-			e.First = r.Date
-		}
-		if r.Date > e.Last {
-			e.Last = r.Date
-		}
-	}
-	sort.Slice(n.Edges, func(i, j int) bool {
-		a, b := n.Edges[i], n.Edges[j]
-		if a.From != b.From {
-			return a.From < b.From
-		}
-		if a.To != b.To {
-			return a.To < b.To
-		}
-		return a.Class < b.Class
-	})
-	return n, nil
 }
 
 func (s *Store) node(ctx context.Context, iri string) (*Node, error) {

@@ -127,7 +127,7 @@ func TestNetworkAndDOT(t *testing.T) {
 		stmt("a.txt", 2, "Russia", schema.Deliver, "United States"))); err != nil {
 		t.Fatal(err)
 	}
-	n, err := s.Network(ctx)
+	n, err := s.Network(ctx, Stances, Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -88,8 +88,26 @@ func TestBuildQueryStatsExport(t *testing.T) {
 	if b, _ := os.ReadFile(dot); !bytes.HasPrefix(b, []byte("digraph stancegraph {")) {
 		t.Errorf("export dot: %.80s", b)
 	}
-	if _, _, err = run(t, "export", "--dbpath", db, "--format", "png"); err == nil {
-		t.Error("unknown export format accepted")
+	for _, tc := range []struct{ args, want string }{
+		{"--format svg", "<svg"},
+		{"--network congruence --format dot", "graph stancegraph {"},
+		{"--network affiliation --format graphml", "<graphml"},
+		{"--format csv --class OPPOSE", "source,target,source_label"},
+		{"--format csv-nodes", "id,label,type,kind"},
+		{"--format jsonl", `"subject":"Russia"`},
+		{"--format nquads", "<sg:actor/russia>"},
+		{"--actor us --depth 1 --format json", `"kind": "stances"`},
+		{`--query g.V("<sg:actor/china>").Out().All() --format dot`, "China"},
+	} {
+		out, _, err := run(t, append([]string{"export", "--dbpath", db}, strings.Fields(tc.args)...)...)
+		if err != nil || !strings.Contains(out, tc.want) {
+			t.Errorf("export %s: %v\n%.200s", tc.args, err, out)
+		}
+	}
+	for _, args := range []string{"--format bmp", "--class LIKE", "--since yesterday", "--actor Atlantis", "--network friends"} {
+		if _, _, err := run(t, append([]string{"export", "--dbpath", db}, strings.Fields(args)...)...); err == nil {
+			t.Errorf("export %s accepted", args)
+		}
 	}
 }
 
