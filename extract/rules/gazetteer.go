@@ -30,12 +30,13 @@ type entry struct {
 
 // gazetteer finds lexicon phrases in token sequences, longest first.
 type gazetteer struct {
-	phrases map[string][]entry
-	maxLen  int
+	phrases  map[string][]entry
+	prefixes map[string]bool // every proper prefix of a phrase, to stop early
+	maxLen   int
 }
 
 func newGazetteer(lx *lexicon.Lexicon) *gazetteer {
-	g := &gazetteer{phrases: map[string][]entry{}}
+	g := &gazetteer{phrases: map[string][]entry{}, prefixes: map[string]bool{}}
 	for i := range lx.Actors {
 		a := &lx.Actors[i]
 		g.add(a.Name, entry{typ: eName, actor: a})
@@ -84,6 +85,9 @@ func (g *gazetteer) add(phrase string, e entry) {
 	}
 	k := key(words)
 	g.phrases[k] = append(g.phrases[k], e)
+	for n := 1; n < len(words); n++ {
+		g.prefixes[key(words[:n])] = true
+	}
 	if len(words) > g.maxLen {
 		g.maxLen = len(words)
 	}
@@ -136,12 +140,18 @@ func (g *gazetteer) longest(toks []nlp.Token, i int) match {
 	if len(toks)-i < max {
 		max = len(toks) - i
 	}
-	words := make([]string, 0, max)
 	var best match
+	var buf []byte
 	for n := 1; n <= max; n++ {
-		words = append(words, toks[i+n-1].Lower)
-		es, ok := g.phrases[strings.Join(words, " ")]
+		if n > 1 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, toks[i+n-1].Lower...)
+		es, ok := g.phrases[string(buf)]
 		if !ok {
+			if !g.prefixes[string(buf)] {
+				break
+			}
 			continue
 		}
 		var fit []entry
