@@ -111,6 +111,18 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 			return []*mention{m}, 0.8
 		}
 	}
+	// A coordinated verb phrase shares its subject: "Russia denies X, but
+	// demands Y", "had submitted proposals and demanded a response".
+	if k := se.skipAux(i - 1); k >= 0 && (toks[k].Lower == "and" || toks[k].Lower == "but" || toks[k].Lower == "yet") {
+		for v := k - 1; v >= 0 && v >= k-20; v-- {
+			if t := toks[v]; finite(t) && t.Tag != "MD" && !se.quoted[v] {
+				return se.subjects(v)
+			}
+			if toks[v].Text == ";" || toks[v].Text == ":" {
+				break
+			}
+		}
+	}
 	// A subject that is a plain noun phrase ("Washington's proposals
 	// ignored ...") is no actor: the verb says nothing of anyone's stance,
 	// unless its head is a word of government ("Russia's foreign ministry").
@@ -147,9 +159,9 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 		if m.possessive || m.typ == mPossPron {
 			continue
 		}
-		if m.start > 0 {
+		if m.start > 0 && !se.adjacent(m.end, i) {
 			if p := toks[m.start-1]; (p.Tag == "IN" || p.Tag == "TO") && p.Lower != "that" {
-				continue
+				continue // the object of a preposition: "talks with the Russian side"
 			}
 		}
 		if !usable(m) {
@@ -183,6 +195,32 @@ func (se *sentence) nounSubject(i int) int {
 		return -1
 	}
 	return k
+}
+
+// skipAux steps left from k over auxiliaries, modals, adverbs and
+// quotation marks, and returns where it stops (-1 at the start).
+func (se *sentence) skipAux(k int) int {
+	for k >= 0 {
+		t := se.toks[k]
+		if !(t.Tag == "RB" || t.Tag == "MD" || t.Lemma == "have" || t.Lemma == "be" || t.Lemma == "do" || isQuote(t)) || t.Lower == "not" {
+			return k
+		}
+		k--
+	}
+	return -1
+}
+
+// adjacent reports whether only auxiliaries, modals, adverbs and quotation
+// marks stand between token a and the verb at i: "Russia has repeatedly
+// denied", "while Russia denies".
+func (se *sentence) adjacent(a, i int) bool {
+	for k := a; k < i; k++ {
+		t := se.toks[k]
+		if !(t.Tag == "RB" || t.Tag == "MD" || t.Lemma == "have" || t.Lemma == "be" || t.Lemma == "do" || isQuote(t)) {
+			return false
+		}
+	}
+	return true
 }
 
 // coordinated adds the actor joined to m by "and": dir -1 looks left of m
@@ -276,6 +314,16 @@ func (se *sentence) before(i int) (string, float64, schema.Class) {
 	}
 	if e < 0 || s > e {
 		return "", 0, ""
+	}
+	// An apposition naming a stance: "Ukraine's membership, a request
+	// rejected by the West" is about the membership, as that request was.
+	if _, n := se.x.nouns.at(se.toks, e); n > 0 && s >= 2 && se.toks[s-1].Text == "," && (s == e || s == e-1 && se.toks[s].Tag == "DT") {
+		if label, conf, _ := se.before(s - 1); label != "" {
+			if h, ok := se.st.heldLabel(label); ok {
+				return label, conf, h.class
+			}
+			return label, conf, ""
+		}
 	}
 	return se.clean(s, e+1)
 }
@@ -704,8 +752,11 @@ func (se *sentence) owner(i int) *mention {
 			break
 		}
 	}
-	// A light verb before the noun phrase.
+	// A light verb right before the noun phrase: "Moscow made requests".
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if t := toks[k]; !(isVerb(t) || t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || isQuote(t)) {
+			break
+		}
 		if isVerb(toks[k]) {
 			if lightVerbs[toks[k].Lemma] {
 				if as, _ := se.subjects(k); len(as) > 0 {

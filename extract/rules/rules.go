@@ -124,6 +124,16 @@ type heldPosition struct {
 	cue          schema.Class // the class of the cue word ("demand")
 }
 
+// heldLabel is the latest stance taken on a position with this label.
+func (st *docState) heldLabel(label string) (heldPosition, bool) {
+	for k := len(st.held) - 1; k >= 0; k-- {
+		if st.held[k].label == label {
+			return st.held[k], true
+		}
+	}
+	return heldPosition{}, false
+}
+
 // heldBy is the latest position the actor took with a cue of the class
 // ("the Russian demand" -> what Russia demanded), else its latest position.
 func (st *docState) heldBy(actor string, c schema.Class) (heldPosition, bool) {
