@@ -61,6 +61,7 @@ type File struct {
 	Titles    []string `yaml:"titles"`
 	Places    []string `yaml:"places"`
 	Reporting []string `yaml:"reporting"`
+	Asserting []string `yaml:"asserting"`
 	Stance    struct {
 		Verbs      Cues `yaml:"verbs"`
 		Nouns      Cues `yaml:"nouns"`
@@ -151,6 +152,7 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Titles = append(lx.Titles, f.Titles...)
 	lx.Places = append(lx.Places, f.Places...)
 	lx.Reporting = append(lx.Reporting, f.Reporting...)
+	lx.Asserting = append(lx.Asserting, f.Asserting...)
 	lx.Stance.Verbs = mergeCues(lx.Stance.Verbs, f.Stance.Verbs)
 	lx.Stance.Nouns = mergeCues(lx.Stance.Nouns, f.Stance.Nouns)
 	lx.Stance.Adjectives = mergeCues(lx.Stance.Adjectives, f.Stance.Adjectives)

@@ -43,7 +43,9 @@ func isPunct(t nlp.Token) bool {
 	return false
 }
 func isQuote(t nlp.Token) bool { return t.Text == `"` || t.Text == "``" || t.Text == "''" }
-func finite(t nlp.Token) bool  { return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" }
+func finite(t nlp.Token) bool {
+	return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"
+}
 
 // analyse finds the sentence's statements.
 func (se *sentence) analyse() {
@@ -72,6 +74,32 @@ func (se *sentence) analyse() {
 			}
 			se.interactionNoun(i)
 		}
+	}
+	se.assertions()
+}
+
+// assertions adds what a speaker asserts in reported speech that states no
+// stance of its own: "Kiev affirmed that it is not planning any offensive
+// actions" is Ukraine ASSERT "Ukraine is not planning any offensive actions".
+func (se *sentence) assertions() {
+	for _, f := range se.frames {
+		if f.verb < 0 || !usable(f.speaker) || !se.x.asserting[se.toks[f.verb].Lemma] {
+			continue
+		}
+		said := false
+		for _, st := range se.out {
+			if st.Subject == f.speaker.actor && st.CueStart >= se.toks[f.from].Start-se.s.Start {
+				said = true
+			}
+		}
+		if said {
+			continue
+		}
+		label, conf, _ := se.target(f.from, map[int]bool{})
+		if label == "" || len(strings.Fields(label)) < 3 {
+			continue
+		}
+		se.emitStance(f.speaker, schema.Assert, schema.Assert, inflect(se.toks[f.verb].Lemma), label, 0.6*conf, f.verb, f.verb+1)
 	}
 }
 

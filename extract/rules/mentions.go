@@ -11,10 +11,10 @@ import (
 type mentionType int
 
 const (
-	mActor     mentionType = iota // a name, metonym or description of a collective
-	mPerson                       // a person, with the actor they speak for if known
-	mPronoun                      // he, she, it, they, we ... (resolved later)
-	mPossPron                     // his, her, its, their, our
+	mActor    mentionType = iota // a name, metonym or description of a collective
+	mPerson                      // a person, with the actor they speak for if known
+	mPronoun                     // he, she, it, they, we ... (resolved later)
+	mPossPron                    // his, her, its, their, our
 )
 
 // mention is a stretch of tokens that refers to an actor.

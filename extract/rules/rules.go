@@ -54,6 +54,7 @@ type Extractor struct {
 	adjs      phraseIndex
 	reporting cueIndex
 	inter     interaction
+	asserting map[string]bool // reporting verbs whose that-clause the speaker asserts
 	reversers map[string]bool
 	negators  map[string]bool
 	synonyms  map[string]string
@@ -85,6 +86,7 @@ func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
 	for _, r := range lx.Reporting {
 		x.reporting.add(r, "")
 	}
+	x.asserting = set(lx.Asserting...)
 	for _, group := range lx.Corefer {
 		var stems []string
 		for _, w := range group {
@@ -155,7 +157,10 @@ func (x *Extractor) canonical(label string) string {
 	return label
 }
 
-func (x *Extractor) String() string { return fmt.Sprintf("rules extractor (%d actors)", len(x.lex.Actors)) }
+func (x *Extractor) String() string {
+	return fmt.Sprintf("rules extractor (%d actors)", len(x.lex.Actors))
+}
+
 // carryQuotes gives a sentence of a quotation without its own speaker the
 // speaker of the sentence that closes or opens the quotation in the same
 // paragraph ("“... . ...,” Peskov said.").
@@ -166,13 +171,13 @@ func (x *Extractor) carryQuotes(ss []*sentence) {
 		}
 		for j := i + 1; j < len(ss) && j <= i+4 && ss[j].s.Para == s.s.Para; j++ {
 			if sp := ss[j].speaker(); sp != nil {
-				s.frames = append(s.frames, frame{speaker: sp, from: 0, to: len(s.toks), carried: true})
+				s.frames = append(s.frames, frame{speaker: sp, from: 0, to: len(s.toks), carried: true, verb: -1})
 				break
 			}
 		}
 		if s.speaker() == nil && i > 0 && ss[i-1].s.Para == s.s.Para && ss[i-1].openQuote {
 			if sp := ss[i-1].speaker(); sp != nil {
-				s.frames = append(s.frames, frame{speaker: sp, from: 0, to: len(s.toks), carried: true})
+				s.frames = append(s.frames, frame{speaker: sp, from: 0, to: len(s.toks), carried: true, verb: -1})
 			}
 		}
 	}
@@ -215,4 +220,3 @@ func (x *Extractor) Extract(ctx context.Context, doc *extract.Document) (extract
 	}
 	return extract.Result{Sentences: len(sents), Statements: out}, nil
 }
-

@@ -27,6 +27,7 @@ type frame struct {
 	speaker  *mention
 	from, to int // token span
 	carried  bool
+	verb     int // the reporting verb when the speech follows it, else -1
 }
 
 // prepare finds mentions, resolves pronouns and finds who speaks where. It
@@ -192,13 +193,13 @@ func (se *sentence) findFrames() {
 	n := len(toks)
 	// Headline attribution: "Moscow: the US response ...".
 	if m := se.mentionStartingAt(0); usable(m) && m.end < n && toks[m.end].Text == ":" {
-		se.frames = append(se.frames, frame{speaker: m, from: m.end + 1, to: n})
+		se.frames = append(se.frames, frame{speaker: m, from: m.end + 1, to: n, verb: -1})
 	}
 	for i := 0; i < n; i++ {
 		t := toks[i]
 		if t.Lower == "according" && i+2 < n && toks[i+1].Lower == "to" {
 			if m := se.mentionStartingAt(i + 2); usable(m) {
-				se.frames = append(se.frames, frame{speaker: m, from: 0, to: n})
+				se.frames = append(se.frames, frame{speaker: m, from: 0, to: n, verb: -1})
 			}
 			continue
 		}
@@ -219,19 +220,19 @@ func (se *sentence) findFrames() {
 				k++ // "told reporters", "said today"
 			}
 			if k < n && toks[k].Text == ":" {
-				se.frames = append(se.frames, frame{speaker: m, from: k + 1, to: n})
+				se.frames = append(se.frames, frame{speaker: m, from: k + 1, to: n, verb: -1})
 			} else if (k >= n || toks[k].Text == "." || toks[k].Text == "," || toks[k].Text == `"`) && m.start > 0 {
 				// "..., X said." — the speech is before.
-				se.frames = append(se.frames, frame{speaker: m, from: 0, to: m.start})
+				se.frames = append(se.frames, frame{speaker: m, from: 0, to: m.start, verb: -1})
 			} else {
-				se.frames = append(se.frames, frame{speaker: m, from: i + 1, to: n})
+				se.frames = append(se.frames, frame{speaker: m, from: i + 1, to: n, verb: i})
 			}
 			continue
 		}
 		// Inverted: "..., said X".
 		if i > 0 && (toks[i-1].Text == "," || toks[i-1].Text == `"`) {
 			if m := se.mentionStartingAt(i + 1); usable(m) {
-				se.frames = append(se.frames, frame{speaker: m, from: 0, to: i})
+				se.frames = append(se.frames, frame{speaker: m, from: 0, to: i, verb: -1})
 			}
 		}
 	}
