@@ -210,6 +210,10 @@ func fixTag(text, tag string) string {
 	return tag
 }
 
+// Lemma gives the dictionary form of a lower-case word read as the given
+// part of speech.
+func (p *Pipeline) Lemma(lower, tag string) string { return p.lemma(lower, tag) }
+
 // lemma gives the dictionary form of verbs and nouns; other words keep their
 // lower-case form.
 func (p *Pipeline) lemma(lower, tag string) string {

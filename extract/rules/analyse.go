@@ -16,6 +16,16 @@ var evalVerbs = set("call", "describe", "term", "brand", "consider", "regard", "
 var asVerbs = set("describe", "regard", "see", "view", "characterize", "characterise", "dismiss",
 	"castigate", "denounce")
 
+var prepositions = set("for", "to", "of", "on", "against", "about", "over", "at", "with", "regarding")
+
+func lastWord(phrase string) string {
+	f := strings.Fields(phrase)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
 // complementNouns take a that-clause as their content.
 var complementNouns = set("promise", "guarantee", "assurance", "commitment", "demand", "request",
 	"pledge", "claim", "allegation", "assertion", "insistence", "proposal", "idea", "belief", "hope",
@@ -101,6 +111,27 @@ func (se *sentence) assertions() {
 		}
 		se.emitStance(f.speaker, schema.Assert, schema.Assert, inflect(se.toks[f.verb].Lemma), label, 0.6*conf, f.verb, f.verb+1)
 	}
+}
+
+// isCueVerb reports whether token k is a stance or reporting verb,
+// whatever its tag ("and urged member states").
+func (x *Extractor) isCueVerb(toks []nlp.Token, k int) bool {
+	if strings.HasPrefix(toks[k].Tag, "NN") {
+		return false
+	}
+	_, n := x.verbs.at(toks, k)
+	_, r := x.reporting.at(toks, k)
+	if n > 0 || r > 0 {
+		return true
+	}
+	if strings.HasSuffix(toks[k].Lower, "ed") { // a past tense the tagger missed
+		t := toks[k]
+		t.Lemma = x.nlp.Lemma(t.Lower, "VBD")
+		one := []nlp.Token{t}
+		_, n = x.verbs.at(one, 0)
+		_, r = x.reporting.at(one, 0)
+	}
+	return n > 0 || r > 0
 }
 
 // negated reports a negator in the few tokens before token i, within its
@@ -427,7 +458,7 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 			!(se.at[clause] >= 0 && end == se.ments[se.at[clause]].end) {
 			break
 		}
-		if t.Lower == "and" && end+1 < n && (isVerb(toks[end+1]) || toks[end+1].Tag == "PRP") {
+		if t.Lower == "and" && end+1 < n && (isVerb(toks[end+1]) || toks[end+1].Tag == "PRP" || se.x.isCueVerb(toks, end+1)) {
 			break
 		}
 		end++
@@ -602,6 +633,10 @@ func (se *sentence) evaluation(i int) bool {
 		if n == 0 {
 			continue
 		}
+		if toks[k].Tag == "JJ" && k+n < len(toks) && isNoun(toks[k+n]) {
+			// "a serious violation": the noun, not the adjective, evaluates.
+			continue
+		}
 		as := toks[k-1].Lower == "as" || k > 1 && isQuote(toks[k-1]) && toks[k-2].Lower == "as"
 		if asVerbs[toks[i].Lemma] && !as || !as && sawFinite {
 			continue
@@ -609,8 +644,8 @@ func (se *sentence) evaluation(i int) bool {
 		adj := text(toks[k : k+n])
 		pred := inflect(toks[i].Lemma) + " " + adj
 		e := k - 1
-		for e > i && (isQuote(toks[e]) || toks[e].Lower == "as") {
-			e--
+		for e > i && (isQuote(toks[e]) || toks[e].Lower == "as" || isNoun(toks[k]) && (toks[e].Tag == "JJ" || toks[e].Tag == "DT")) {
+			e-- // "calling it a serious violation": over the noun's modifiers
 		}
 		if toks[e].Lower == "not" {
 			cls = se.x.lex.Negation[cls]
@@ -721,10 +756,12 @@ func (se *sentence) nounCue(i, n int, c cue) {
 	if j >= len(toks) {
 		return
 	}
-	switch toks[j].Lower {
-	case "for", "to", "of", "on", "against", "that", "regarding", "about":
-	default:
-		return
+	if !prepositions[lastWord(c.phrase)] { // "concern over" carries its own
+		switch toks[j].Lower {
+		case "for", "to", "of", "on", "against", "that", "regarding", "about":
+		default:
+			return
+		}
 	}
 	actor := se.owner(i)
 	if actor == nil {

@@ -136,14 +136,12 @@ func (st *docState) heldLabel(label string) (heldPosition, bool) {
 	return heldPosition{}, false
 }
 
-// heldBy is the latest position the actor took with a cue of the class
-// ("the Russian demand" -> what Russia demanded), else its latest position.
+// heldBy is the latest position the actor took with a cue of the class:
+// "the Russian demand" is what Russia demanded.
 func (st *docState) heldBy(actor string, c schema.Class) (heldPosition, bool) {
-	for _, any := range []bool{false, true} {
-		for k := len(st.held) - 1; k >= 0; k-- {
-			if h := st.held[k]; h.actor == actor && (any || h.cue == c) {
-				return h, true
-			}
+	for k := len(st.held) - 1; k >= 0; k-- {
+		if h := st.held[k]; h.actor == actor && h.cue == c {
+			return h, true
 		}
 	}
 	return heldPosition{}, false
