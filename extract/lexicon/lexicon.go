@@ -62,6 +62,8 @@ type File struct {
 	Places    []string `yaml:"places"`
 	Reporting []string `yaml:"reporting"`
 	Asserting []string `yaml:"asserting"`
+	Judging   Cues     `yaml:"judging"`
+	Deontic   []string `yaml:"deontic"`
 	Stance    struct {
 		Verbs      Cues `yaml:"verbs"`
 		Nouns      Cues `yaml:"nouns"`
@@ -153,6 +155,8 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Places = append(lx.Places, f.Places...)
 	lx.Reporting = append(lx.Reporting, f.Reporting...)
 	lx.Asserting = append(lx.Asserting, f.Asserting...)
+	lx.Judging = mergeCues(lx.Judging, f.Judging)
+	lx.Deontic = append(lx.Deontic, f.Deontic...)
 	lx.Stance.Verbs = mergeCues(lx.Stance.Verbs, f.Stance.Verbs)
 	lx.Stance.Nouns = mergeCues(lx.Stance.Nouns, f.Stance.Nouns)
 	lx.Stance.Adjectives = mergeCues(lx.Stance.Adjectives, f.Stance.Adjectives)
@@ -229,7 +233,7 @@ func (f *File) validate() error {
 			}
 		}
 	}
-	for section, cues := range map[string]Cues{"stance.verbs": f.Stance.Verbs, "stance.nouns": f.Stance.Nouns, "stance.adjectives": f.Stance.Adjectives} {
+	for section, cues := range map[string]Cues{"stance.verbs": f.Stance.Verbs, "stance.nouns": f.Stance.Nouns, "stance.adjectives": f.Stance.Adjectives, "judging": f.Judging} {
 		for c := range cues {
 			if !c.IsStance() {
 				return fmt.Errorf("%s: %q is not a stance class", section, c)

@@ -73,6 +73,8 @@ func (se *sentence) analyse() {
 			}
 			if c, n := se.x.verbs.at(toks, i); n > 0 {
 				se.verbCue(i, n, c, consumed)
+			} else if c, n := se.x.judging.at(toks, i); n > 0 {
+				se.judging(i, n, c)
 			}
 			se.interactionVerb(i)
 			if t.Lemma == "be" {
@@ -93,8 +95,11 @@ func (se *sentence) analyse() {
 // actions" is Ukraine ASSERT "Ukraine is not planning any offensive actions".
 func (se *sentence) assertions() {
 	for _, f := range se.frames {
-		if f.verb < 0 || !usable(f.speaker) || !se.x.asserting[se.toks[f.verb].Lemma] {
+		if f.verb < 0 || !usable(f.speaker) {
 			continue
+		}
+		if !se.x.asserting[se.toks[f.verb].Lemma] && !se.negatedClause(f.from) {
+			continue // "said" asserts only what it negates: "said it would not publish"
 		}
 		said := false
 		for _, st := range se.out {
@@ -111,6 +116,44 @@ func (se *sentence) assertions() {
 		}
 		se.emitStance(f.speaker, schema.Assert, schema.Assert, inflect(se.toks[f.verb].Lemma), label, 0.6*conf, f.verb, f.verb+1)
 	}
+}
+
+// negatedClause reports a negator in the clause that starts at token k.
+func (se *sentence) negatedClause(k int) bool {
+	for ; k < len(se.toks); k++ {
+		t := se.toks[k]
+		if t.Text == "," || t.Text == ";" || t.Text == "." || boundaries[t.Lower] {
+			return false
+		}
+		if t.Lower == "not" || t.Lower == "n't" || t.Lower == "never" || t.Lower == "cannot" {
+			return true
+		}
+	}
+	return false
+}
+
+// judging handles a verb that judges its noun-phrase subject for whoever
+// speaks: "(Blinken said) Russia's aggression threatens global security" is
+// United States OPPOSE Russia's aggression.
+func (se *sentence) judging(i, n int, c cue) {
+	sp := se.speakerAt(i)
+	h := se.nounSubject(i)
+	if sp == nil || h < 0 || se.negated(i) {
+		return
+	}
+	s := h
+	for s > 0 {
+		p := se.toks[s-1]
+		if isPunct(p) || p.Lower == "that" || isVerb(p) && p.Tag != "VBN" && p.Tag != "VBG" || p.Tag == "WDT" {
+			break
+		}
+		s--
+	}
+	label, tconf, _ := se.clean(s, h+1)
+	if label == "" {
+		return
+	}
+	se.emitStance(sp, c.class, c.class, "says "+inflect(c.phrase), label, 0.7*tconf, i, i+n)
 }
 
 // isCueVerb reports whether token k is a stance or reporting verb,
@@ -415,14 +458,30 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 	if j >= n {
 		return "", 0, ""
 	}
-	// An actor and an infinitive: "demands NATO to reject ...".
-	if m := se.mentionStartingAt(j); m != nil && m.end+1 < n && toks[m.end].Lower == "to" && isVerb(toks[m.end+1]) {
-		j = m.end + 1
+	// An object and an infinitive: "demands NATO to reject ...", "called on
+	// world powers to halt ...": the stance is towards what the verb says.
+	for k := j; k < n-1 && k <= j+5; k++ {
+		t := toks[k]
+		if t.Lower == "to" && isVerb(toks[k+1]) && k > j {
+			j = k + 1
+			break
+		}
+		if !(t.Tag == "DT" || t.Tag == "JJ" || isNoun(t) || se.at[k] >= 0) {
+			break
+		}
 	}
 	// A nominal stance: "ignoring Russia's request for a promise that ...",
 	// "rejected Moscow's demands". The target is what that stance is about.
 	if label, cls, ok := se.nominal(j, consumed); ok {
 		return label, 0.85, cls
+	}
+	// A reversing verb: "urged Washington to stop arms sales" is against them.
+	if isVerb(toks[j]) && se.x.reversers[toks[j].Lemma] && j+1 < n {
+		label, conf, flip := se.target(j+1, consumed)
+		if flip != "" {
+			return label, conf, se.x.lex.Negation[flip]
+		}
+		return label, conf, schema.Oppose
 	}
 	// An embedded stance verb: "agreed to continue", "refused to disclose".
 	if isVerb(toks[j]) {
@@ -691,7 +750,10 @@ func (se *sentence) copula(i int) {
 		return
 	}
 	cls, n := se.x.adjs.at(toks, k)
-	if n == 0 || !(toks[k].Tag == "JJ" || isNoun(toks[k])) {
+	if n == 0 && i > 0 && toks[i-1].Tag == "MD" && (toks[i-1].Lower == "should" || toks[i-1].Lower == "must") &&
+		toks[k].Tag == "VBN" && se.x.deontic[toks[k].Lemma] && !neg {
+		cls, n = schema.Demand, 1 // "these concerns should be taken seriously"
+	} else if n == 0 || !(toks[k].Tag == "JJ" || isNoun(toks[k])) {
 		return
 	}
 	sp := se.speakerAt(i)
@@ -764,6 +826,9 @@ func (se *sentence) nounCue(i, n int, c cue) {
 		}
 	}
 	actor := se.owner(i)
+	if actor == nil && se.quoted[i] {
+		actor = se.speakerAt(i) // a nominal stance in someone's own words
+	}
 	if actor == nil {
 		return
 	}

@@ -55,6 +55,8 @@ type Extractor struct {
 	reporting cueIndex
 	inter     interaction
 	asserting map[string]bool // reporting verbs whose that-clause the speaker asserts
+	judging   cueIndex        // verbs that judge their subject
+	deontic   map[string]bool // passives that "should" turns into demands
 	reversers map[string]bool
 	negators  map[string]bool
 	synonyms  map[string]string
@@ -87,6 +89,8 @@ func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
 		x.reporting.add(r, "")
 	}
 	x.asserting = set(lx.Asserting...)
+	x.judging = indexCues(lx.Judging)
+	x.deontic = set(lx.Deontic...)
 	for _, group := range lx.Corefer {
 		var stems []string
 		for _, w := range group {
