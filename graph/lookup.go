@@ -18,18 +18,18 @@ func (s *Store) Lookup(ctx context.Context, typ quad.IRI, name string) (quad.IRI
 	var exact, partial []quad.IRI
 	err := path.StartPath(s.qs).Has(schema.Type, typ).Tag("node").Save(schema.Label, "label").
 		Iterate(ctx).TagValues(s.qs, func(m map[string]quad.Value) {
-			iri, ok := m["node"].(quad.IRI)
-			if !ok {
-				return
-			}
-			label := strings.ToLower(valueString(m["label"]))
-			switch {
-			case label == want:
-				exact = append(exact, iri)
-			case strings.Contains(label, want):
-				partial = append(partial, iri)
-			}
-		})
+		iri, ok := m["node"].(quad.IRI)
+		if !ok {
+			return
+		}
+		label := strings.ToLower(valueString(m["label"]))
+		switch {
+		case label == want:
+			exact = append(exact, iri)
+		case strings.Contains(label, want):
+			partial = append(partial, iri)
+		}
+	})
 	if err != nil {
 		return "", false, err
 	}

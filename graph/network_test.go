@@ -57,12 +57,12 @@ func TestNetworks(t *testing.T) {
 		filter Filter
 		want   map[string]int
 	}{
-		{Congruence, Filter{}, map[string]int{"A|B": 2}},                     // p1 and p2 held alike
+		{Congruence, Filter{}, map[string]int{"A|B": 2}},                      // p1 and p2 held alike
 		{Conflict, Filter{}, map[string]int{"A|B": -1, "A|C": -1, "B|C": -1}}, // p3; p1; p1
 		{Affiliation, Filter{}, map[string]int{"A|p1": 1, "A|p2": 1, "A|p3": -1, "B|p1": 1, "B|p2": 1, "B|p3": 1, "C|p1": -2}},
-		{Congruence, Filter{Since: "2022-01-15"}, map[string]int{}},               // A's statements fall out
-		{Conflict, Filter{Since: "2022-01-15"}, map[string]int{"B|C": -1}},        // only B and C remain
-		{Affiliation, Filter{MinCount: 2}, map[string]int{"C|p1": -2}},            // backed by two statements
+		{Congruence, Filter{Since: "2022-01-15"}, map[string]int{}},        // A's statements fall out
+		{Conflict, Filter{Since: "2022-01-15"}, map[string]int{"B|C": -1}}, // only B and C remain
+		{Affiliation, Filter{MinCount: 2}, map[string]int{"C|p1": -2}},     // backed by two statements
 		{Stances, Filter{Classes: []schema.Class{schema.Demand}}, map[string]int{"B|p2|DEMAND": 1}},
 		{Stances, Filter{Classes: []schema.Class{schema.Consult}}, map[string]int{"A|B|CONSULT": 0}},
 		{Affiliation, Filter{Top: 1}, map[string]int{"C|p1": -2}},

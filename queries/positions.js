@@ -1,5 +1,20 @@
-// positions ACTOR: the positions ACTOR holds, with the class of each stance
-var classes = ["DEMAND", "PROPOSE", "SUPPORT", "ASSERT", "OPPOSE", "DENY"];
-for (var i = 0; i < classes.length; i++) {
-  g.V(args[0]).Out("<sg:" + classes[i] + ">", "class").Save("<rdfs:label>", "position").All();
-}
+// positions ACTOR: everything ACTOR holds, with class, number of statements, first and last date
+var agg = {};
+var rows = [];
+g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", args[0]).Has("<sg:polarity>")
+  .Save("<sg:class>", "class").Save("<sg:target>", "target").SaveOpt("<sg:date>", "date")
+  .TagArray().forEach(function(t) {
+    var key = t["class"] + "|" + t.target;
+    var a = agg[key];
+    if (!a) {
+      a = agg[key] = {position: label(t.target), position_id: t.target, "class": t["class"].replace("<sg:", "").replace(">", ""), statements: 0, first: "", last: ""};
+      rows.push(a);
+    }
+    a.statements++;
+    var d = t.date || "";
+    if (d && (a.first == "" || d < a.first)) a.first = d;
+    if (d > a.last) a.last = d;
+  });
+rows.sort(function(a, b) { return b.statements - a.statements || (a.position < b.position ? -1 : 1); });
+rows.forEach(function(r) { g.Emit(r); });
+function label(n) { var l = g.V(n).Out("<rdfs:label>").ToValue(); return l ? l : n; }

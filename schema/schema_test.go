@@ -84,13 +84,13 @@ func TestQuads(t *testing.T) {
 	}
 	want := map[quad.Quad]bool{
 		quad.Make(ActorIRI("Russia"), PredicateIRI("demands"), PositionIRI("NATO non-expansion"), id): false,
-		quad.Make(ActorIRI("Russia"), ClassIRI(Demand), PositionIRI("NATO non-expansion"), id):       false,
-		quad.Make(id, PActor, ActorIRI("Russia"), id):                                                false,
-		quad.Make(id, PSpeaker, ActorIRI("Sergei Lavrov"), id):                                       false,
-		quad.Make(ActorIRI("Sergei Lavrov"), SpeaksFor, ActorIRI("Russia"), nil):                     false,
-		quad.Make(ActorIRI("Russia"), Label, quad.String("Russia"), nil):                             false,
-		quad.Make(PositionIRI("NATO non-expansion"), Type, TypePosition, nil):                        false,
-		quad.Make(id, PPolarity, quad.String("+"), id):                                               false,
+		quad.Make(ActorIRI("Russia"), ClassIRI(Demand), PositionIRI("NATO non-expansion"), id):        false,
+		quad.Make(id, PActor, ActorIRI("Russia"), id):                                                 false,
+		quad.Make(id, PSpeaker, ActorIRI("Sergei Lavrov"), id):                                        false,
+		quad.Make(ActorIRI("Sergei Lavrov"), SpeaksFor, ActorIRI("Russia"), nil):                      false,
+		quad.Make(ActorIRI("Russia"), Label, quad.String("Russia"), nil):                              false,
+		quad.Make(PositionIRI("NATO non-expansion"), Type, TypePosition, nil):                         false,
+		quad.Make(id, PPolarity, quad.String("+"), id):                                                false,
 	}
 	for _, q := range qs {
 		if _, ok := want[q]; ok {

@@ -26,8 +26,8 @@ const exportFormats = "dot, svg, png, graphml, csv, csv-nodes, json, jsonl, nqua
 
 type exportOpts struct {
 	format, out, network, query, since, until, classes string
-	actors, positions                                   []string
-	depth, minCount, top                                int
+	actors, positions                                  []string
+	depth, minCount, top                               int
 }
 
 func newExport(g *globals) *cobra.Command {

@@ -11,11 +11,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/stancegraph/stancegraph/extract/lexicon"
+	"github.com/stancegraph/stancegraph"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/config"
 	"github.com/stancegraph/stancegraph/queries"
-	"github.com/stancegraph/stancegraph/schema"
 )
 
 func newQuery(g *globals) *cobra.Command {
@@ -96,45 +95,16 @@ func listQueries(w io.Writer) error {
 	return nil
 }
 
-// namedQuery renders a library query with its arguments resolved to nodes:
-// actors through the lexicon's names and aliases and the store's labels,
-// positions through the store's labels.
+// namedQuery renders a library query with its arguments resolved to nodes.
 func namedQuery(ctx context.Context, st *graph.Store, cfg *config.Config, name string, args []string) (string, error) {
-	q, err := queries.Get(name)
-	if err != nil {
-		return "", err
-	}
-	if len(args) != len(q.Params) {
-		return "", fmt.Errorf("usage: stancegraph query --name %s", q.Usage())
-	}
-	lx, err := lexicon.Load(cfg.Strings(config.Lexicons)...)
+	g, err := stancegraph.Wrap(st, cfg.Strings(config.Lexicons)...)
 	if err != nil {
 		return "", err
 	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	resolved := make([]string, len(args))
-	for i, a := range args {
-		typ, what := schema.TypeActor, "actor"
-		if strings.HasPrefix(q.Params[i], "POSITION") {
-			typ, what = schema.TypePosition, "position"
-		}
-		if typ == schema.TypeActor {
-			if canon, ok := lx.Canonical(a); ok {
-				a = canon
-			}
-		}
-		iri, ok, err := st.Lookup(ctx, typ, a)
-		if err != nil {
-			return "", err
-		}
-		if !ok {
-			return "", fmt.Errorf("no %s called %q in the store (see: stancegraph query --name positions ACTOR, or stancegraph export --format json)", what, args[i])
-		}
-		resolved[i] = "<" + string(iri) + ">"
-	}
-	return q.Render(resolved...)
+	return g.Render(ctx, name, args...)
 }
 
 func readQuery(args []string, file string, stdin io.Reader) (string, error) {
@@ -175,11 +145,7 @@ func printResults(w io.Writer, res []interface{}, format string) error {
 			}
 		}
 	}
-	var names []string
-	for k := range cols {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	names := orderColumns(cols)
 	if len(res) == 0 {
 		fmt.Fprintln(w, "(no results)")
 		return nil
@@ -223,6 +189,36 @@ func printResults(w io.Writer, res []interface{}, format string) error {
 	}
 	fmt.Fprintf(w, "(%d results)\n", len(res))
 	return nil
+}
+
+// columnOrder puts the columns people read first; ids go last.
+var columnOrder = []string{"id", "actor", "opponent", "supporter", "position", "class", "stance", "my_stance", "their_stance",
+	"statements", "score", "agree", "disagree", "first", "last", "date", "predicate", "target", "speaker", "document",
+	"sentence_index", "confidence", "length", "path", "sentence"}
+
+func orderColumns(cols map[string]bool) []string {
+	var names, rest, ids []string
+	for _, c := range columnOrder {
+		if cols[c] {
+			names = append(names, c)
+		}
+	}
+	for c := range cols {
+		known := false
+		for _, k := range columnOrder {
+			known = known || k == c
+		}
+		switch {
+		case known:
+		case strings.HasSuffix(c, "_id") || c == "statement":
+			ids = append(ids, c)
+		default:
+			rest = append(rest, c)
+		}
+	}
+	sort.Strings(rest)
+	sort.Strings(ids)
+	return append(append(names, rest...), ids...)
 }
 
 func cell(v interface{}) string {

@@ -762,6 +762,9 @@ func (se *sentence) copula(i int) {
 	}
 	adj := text(toks[k : k+n])
 	pred := "says is " + adj
+	if toks[k].Tag == "VBN" {
+		pred = "says " + toks[i-1].Lower + " be " + adj // "should be taken"
+	}
 	if neg {
 		cls = se.x.lex.Negation[cls]
 		pred = "says is not " + adj

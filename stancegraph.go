@@ -1,0 +1,165 @@
+// Package stancegraph is the Go API of stancegraph: open a graph of actors
+// and positions, build it from articles, and ask it the questions of the
+// query library as typed calls.
+//
+//	g, err := stancegraph.Open(graph.Config{Backend: "bolt", Path: "stancegraph.db"})
+//	defer g.Close()
+//	opp, err := g.Opponents(ctx, "Russia") // who opposes what Russia demands or supports
+//
+// For anything else, Query runs Gizmo and Store().QuadStore() gives
+// Cayley's path API.
+package stancegraph
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/lexicon"
+	_ "github.com/stancegraph/stancegraph/extract/rules" // the default extractor
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/config"
+	"github.com/stancegraph/stancegraph/queries"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// Graph is an open stancegraph store with the lexicon that names its actors.
+type Graph struct {
+	st  *graph.Store
+	lex *lexicon.Lexicon
+	ex  extract.Extractor
+	cfg extract.Config
+}
+
+// Open opens (creating if needed) the store; lexicons are extra lexicon
+// files, as in the extract.lexicons setting.
+func Open(cfg graph.Config, lexicons ...string) (*Graph, error) {
+	lx, err := lexicon.Load(lexicons...)
+	if err != nil {
+		return nil, err
+	}
+	st, err := graph.Open(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Graph{st: st, lex: lx, cfg: extract.Config{Lexicons: lexicons}}, nil
+}
+
+// Wrap makes a Graph of a store already open.
+func Wrap(st *graph.Store, lexicons ...string) (*Graph, error) {
+	lx, err := lexicon.Load(lexicons...)
+	if err != nil {
+		return nil, err
+	}
+	return &Graph{st: st, lex: lx, cfg: extract.Config{Lexicons: lexicons}}, nil
+}
+
+// Render returns the named library query with its arguments resolved, as
+// Gizmo source.
+func (g *Graph) Render(ctx context.Context, name string, args ...string) (string, error) {
+	q, err := queries.Get(name)
+	if err != nil {
+		return "", err
+	}
+	if len(args) != len(q.Params) {
+		return "", fmt.Errorf("usage: %s", q.Usage())
+	}
+	resolved := make([]string, len(args))
+	for i, a := range args {
+		if resolved[i], err = g.Resolve(ctx, q.Params[i], a); err != nil {
+			return "", err
+		}
+	}
+	return q.Render(resolved...)
+}
+
+// OpenConfig opens the store a configuration names: the file (or, when
+// empty, stancegraph.yaml in the usual places), STANCEGRAPH_* variables and
+// the defaults, as the command line does.
+func OpenConfig(file string) (*Graph, error) {
+	c, err := config.Load(file, nil)
+	if err != nil {
+		return nil, err
+	}
+	return Open(c.Store(), c.Strings(config.Lexicons)...)
+}
+
+// Store is the underlying store; Store().QuadStore() is Cayley's.
+func (g *Graph) Store() *graph.Store { return g.st }
+
+// Close closes the store.
+func (g *Graph) Close() error { return g.st.Close() }
+
+// Build extracts documents with the default extractor and loads them, each
+// in one transaction.
+func (g *Graph) Build(ctx context.Context, docs ...*extract.Document) error {
+	if g.ex == nil {
+		ex, err := extract.New("rules", g.cfg)
+		if err != nil {
+			return err
+		}
+		g.ex = ex
+	}
+	for _, d := range docs {
+		r, err := g.ex.Extract(ctx, d)
+		if err != nil {
+			return fmt.Errorf("extract %s: %w", d.ID, err)
+		}
+		if _, err := g.st.Load(ctx, graph.Batch{Doc: d.Info(r.Sentences), Statements: r.Statements}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Query runs a Gizmo query.
+func (g *Graph) Query(ctx context.Context, gizmo string) ([]interface{}, error) {
+	return g.st.Query(ctx, gizmo, graph.QueryOptions{})
+}
+
+// Resolve finds the node an argument of a library query names: an actor
+// by name, alias, metonym or demonym ("US", "the Kremlin"), or a position by
+// label, ignoring case.
+func (g *Graph) Resolve(ctx context.Context, param, name string) (string, error) {
+	typ, what := schema.TypeActor, "actor"
+	if strings.HasPrefix(param, "POSITION") {
+		typ, what = schema.TypePosition, "position"
+	} else if canon, ok := g.lex.Canonical(name); ok {
+		name = canon
+	}
+	iri, ok, err := g.st.Lookup(ctx, typ, name)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", fmt.Errorf("no %s called %q in the store", what, name)
+	}
+	return "<" + string(iri) + ">", nil
+}
+
+// Run runs the named query of the library with its arguments resolved.
+func (g *Graph) Run(ctx context.Context, name string, args ...string) ([]interface{}, error) {
+	script, err := g.Render(ctx, name, args...)
+	if err != nil {
+		return nil, err
+	}
+	return g.st.Query(ctx, script, graph.QueryOptions{})
+}
+
+// run decodes a library query's rows into out, a pointer to a slice.
+func (g *Graph) run(ctx context.Context, out interface{}, name string, args ...string) error {
+	rows, err := g.Run(ctx, name, args...)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(rows)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, out); err != nil {
+		return fmt.Errorf("query %s: decode rows: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,145 @@
+package stancegraph_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stancegraph/stancegraph"
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/source"
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// sample builds the sample corpus into a bolt store once for all tests.
+var sample = sync.OnceValues(func() (*stancegraph.Graph, error) {
+	dir, err := filepathTemp()
+	if err != nil {
+		return nil, err
+	}
+	g, err := stancegraph.Open(graph.Config{Backend: "bolt", Path: filepath.Join(dir, "sample.db")})
+	if err != nil {
+		return nil, err
+	}
+	var docs []*extract.Document
+	err = source.Walk([]string{"testdata/corpus"}, func(d *extract.Document) error { docs = append(docs, d); return nil },
+		func(b *source.BadDocument) error { return b })
+	if err != nil {
+		return nil, err
+	}
+	return g, g.Build(context.Background(), docs...)
+})
+
+func open(t *testing.T) *stancegraph.Graph {
+	t.Helper()
+	g, err := sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestOpponentsAndSupporters(t *testing.T) {
+	g := open(t)
+	ctx := context.Background()
+	opp, err := g.Opponents(ctx, "russia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, o := range opp {
+		found = found || o.Actor == "United States" && o.TheirStance != o.MyStance && o.Statements > 0
+	}
+	if !found {
+		t.Errorf("the US is not among Russia's opponents: %+v", opp)
+	}
+	if _, err := g.Opponents(ctx, "Atlantis"); err == nil || !strings.Contains(err.Error(), "Atlantis") {
+		t.Errorf("unknown actor: %v", err)
+	}
+	// Aliases resolve: "US" is the United States.
+	sup, err := g.Supporters(ctx, "US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sup {
+		if s.Actor == "United States" {
+			t.Errorf("an actor supports itself: %+v", s)
+		}
+	}
+}
+
+func TestPositionsHoldersEvidence(t *testing.T) {
+	g := open(t)
+	ctx := context.Background()
+	pos, err := g.Positions(ctx, "China")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var concerns string
+	for _, p := range pos {
+		if p.Class == "SUPPORT" && strings.Contains(p.Position, "security concerns") {
+			concerns = p.Position
+		}
+	}
+	if concerns == "" {
+		t.Fatalf("China does not support Russia's security concerns: %+v", pos)
+	}
+	holders, err := g.Holders(ctx, concerns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(holders) == 0 || holders[0].Actor != "China" || holders[0].Stance != "+" {
+		t.Errorf("holders of %q: %+v", concerns, holders)
+	}
+	ev, err := g.Evidence(ctx, "China", concerns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range ev {
+		found = found || e.Speaker == "Wang Yi" && strings.Contains(e.Sentence, "reasonable") && e.Document == "000_0530b87b29110808.txt" && e.Class == "SUPPORT"
+	}
+	if !found {
+		t.Errorf("evidence: %+v", ev)
+	}
+}
+
+func TestAlignmentTimelinePath(t *testing.T) {
+	g := open(t)
+	ctx := context.Background()
+	al, err := g.Alignment(ctx, "Russia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(al); i++ {
+		if al[i].Score > al[i-1].Score {
+			t.Errorf("alignment not ranked: %+v", al)
+		}
+	}
+	for _, a := range al {
+		if a.Score != a.Agree-a.Disagree || a.Actor == "Russia" {
+			t.Errorf("alignment row %+v", a)
+		}
+	}
+	tl, err := g.Timeline(ctx, "Russia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tl) < 10 {
+		t.Fatalf("timeline of %d events", len(tl))
+	}
+	for i := 1; i < len(tl); i++ {
+		if tl[i].Date < tl[i-1].Date {
+			t.Errorf("timeline out of order at %d: %s after %s", i, tl[i].Date, tl[i-1].Date)
+		}
+	}
+	chains, err := g.Path(ctx, "China", "Ukraine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(chains) == 0 || chains[0].Length > 4 || !strings.HasPrefix(chains[0].Path, "China --") || !strings.HasSuffix(chains[0].Path, "> Ukraine") {
+		t.Errorf("path China -> Ukraine: %+v", chains)
+	}
+}
