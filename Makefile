@@ -6,7 +6,7 @@ EVAL    ?= ../shared/eval
 GOLD    ?= $(EVAL)/gold-seeds.jsonl
 CORPUS  := testdata/corpus
 
-.PHONY: all build test vet eval demo bench clean deps
+.PHONY: all build test vet eval demo bench clean deps assets
 
 all: build
 
@@ -16,12 +16,16 @@ build:
 vet:
 	$(GO) vet ./...
 
-# System packages the tests use: Graphviz renders the exported drawings.
+# System packages the tests use: Graphviz renders the exported drawings,
+# Chromium drives the web console in the browser test.
 deps:
-	@command -v dot >/dev/null 2>&1 || { \
-	  echo "installing graphviz (Debian package) for the export tests"; \
+	@missing=""; command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages for the tests:$$missing"; \
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq graphviz >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 test: deps vet
 	$(GO) test -count=1 ./...
@@ -43,6 +47,14 @@ demo: build
 	@echo; echo "$$ stancegraph query 'g.V(\"<sg:actor/china>\").Out(\"<sg:SUPPORT>\").Out(\"<rdfs:label>\").All()' --format table"
 	@./$(BIN) query 'g.V("<sg:actor/china>").Out("<sg:SUPPORT>").Out("<rdfs:label>").All()' --format table
 	@echo; ./$(BIN) stats
+
+# Refresh the console's pages and assets from the Cayley module.
+assets:
+	rm -rf web/assets/templates web/assets/static
+	cp -r "$$($(GO) list -m -f '{{.Dir}}' github.com/cayleygraph/cayley)"/templates \
+	      "$$($(GO) list -m -f '{{.Dir}}' github.com/cayleygraph/cayley)"/static web/assets/
+	cp "$$($(GO) list -m -f '{{.Dir}}' github.com/cayleygraph/cayley)"/LICENSE web/assets/LICENSE
+	chmod -R u+w web/assets
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

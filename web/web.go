@@ -1,0 +1,222 @@
+// Package web serves the Gizmo web console over a stancegraph store:
+// Cayley's own query editor, Visualize and Query Shape pages and assets,
+// Cayley's HTTP API v1 (/api/v1/query/gizmo, /api/v1/shape/gizmo) and v2
+// (/api/v2/...), with stancegraph's limits: read-only unless asked, a query
+// timeout, a cap on results and on request bodies.
+package web
+
+import (
+	"context"
+	"embed"
+	"io/fs"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	cayleyhttp "github.com/cayleygraph/cayley/server/http"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/query/gizmo"
+	"github.com/julienschmidt/httprouter"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// assets are Cayley v0.7.7's console pages and static files, copied from
+// its module by `make assets` (Apache License 2.0, see assets/LICENSE).
+//
+//go:embed assets/templates assets/static
+var assets embed.FS
+
+// Options bound what the console lets a client do.
+type Options struct {
+	Writable bool          // allow writes through API v2
+	Timeout  time.Duration // per query; graph.DefaultTimeout if 0
+	Limit    int           // results per query at most; 1000 if 0
+	MaxBody  int64         // request body bytes at most; 1 MiB if 0
+}
+
+// Handler serves the console and the API over the store.
+func Handler(st *graph.Store, opt Options) (http.Handler, error) {
+	if opt.Timeout <= 0 {
+		opt.Timeout = graph.DefaultTimeout
+	}
+	if opt.Limit <= 0 {
+		opt.Limit = 1000
+	}
+	if opt.MaxBody <= 0 {
+		opt.MaxBody = 1 << 20
+	}
+	tmpl, err := templates()
+	if err != nil {
+		return nil, err
+	}
+	s := &server{st: st, opt: opt, tmpl: tmpl}
+	r := httprouter.New()
+	r.POST("/api/v1/query/:lang", s.query)
+	r.POST("/api/v1/shape/:lang", s.shape)
+	for _, p := range []string{"/api/v1/write", "/api/v1/write/file/nquad", "/api/v1/delete"} {
+		r.POST(p, s.readOnlyV1)
+	}
+	h := &cgraph.Handle{QuadStore: st.QuadStore()}
+	if opt.Writable {
+		w, err := cgraph.NewQuadWriter("single", st.QuadStore(), cgraph.Options{"ignore_duplicate": true})
+		if err != nil {
+			return nil, err
+		}
+		h.QuadWriter = w
+	}
+	v2 := cayleyhttp.NewAPIv2(h)
+	v2.SetReadOnly(!opt.Writable)
+	v2.SetQueryTimeout(opt.Timeout)
+	v2.SetQueryLimit(opt.Limit)
+	v2.RegisterOn(r)
+	r.GET("/", s.page)
+	r.GET("/ui/:page", s.page)
+	static, err := fs.Sub(assets, "assets/static")
+	if err != nil {
+		return nil, err
+	}
+	r.Handler(http.MethodGet, "/static/*path", http.StripPrefix("/static", http.FileServer(http.FS(static))))
+	return s.limit(r), nil
+}
+
+type server struct {
+	st   *graph.Store
+	opt  Options
+	tmpl *template.Template
+}
+
+// templates parses Cayley's page templates.
+func templates() (*template.Template, error) {
+	t, err := template.ParseFS(assets, "assets/templates/*")
+	if err != nil {
+		return nil, fmt.Errorf("console templates: %w", err)
+	}
+	if t.Lookup("query.html") == nil {
+		return nil, errors.New("console templates: query.html is missing")
+	}
+	return t, nil
+}
+
+// limit caps request bodies.
+func (s *server) limit(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxBody)
+		h.ServeHTTP(w, r)
+	})
+}
+
+func (s *server) page(w http.ResponseWriter, r *http.Request, p httprouter.Params) {
+	name := p.ByName("page")
+	if name == "" {
+		name = "query"
+	}
+	if name == "write" && !s.opt.Writable {
+		http.Error(w, "the console is read-only: start it with --writable to write", http.StatusForbidden)
+		return
+	}
+	t := s.tmpl.Lookup(name + ".html")
+	if t == nil {
+		http.NotFound(w, r)
+		return
+	}
+	if err := t.Execute(w, nil); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+
+// query answers /api/v1/query/gizmo as Cayley does: {"result": [...]} or
+// {"error": "..."}, with the console's limits.
+func (s *server) query(w http.ResponseWriter, r *http.Request, p httprouter.Params) {
+	if p.ByName("lang") != "gizmo" {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "only gizmo queries are served"})
+		return
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf("query body: %v (at most %d bytes)", err, s.opt.MaxBody)})
+		return
+	}
+	limit := s.opt.Limit
+	if n, err := strconv.Atoi(r.URL.Query().Get("limit")); err == nil && n > 0 && n < limit {
+		limit = n
+	}
+	res, err := s.st.Query(r.Context(), string(body), graph.QueryOptions{Limit: limit, Timeout: s.opt.Timeout})
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]interface{}{"result": res})
+}
+
+func (s *server) shape(w http.ResponseWriter, r *http.Request, p httprouter.Params) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": err.Error()})
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
+	defer cancel()
+	done := make(chan struct{})
+	var out interface{}
+	go func() {
+		defer close(done)
+		out, err = gizmo.NewSession(s.st.QuadStore()).ShapeOf(string(body))
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *server) readOnlyV1(w http.ResponseWriter, r *http.Request, _ httprouter.Params) {
+	writeJSON(w, http.StatusForbidden, map[string]string{"error": "writes go through /api/v2 when the console runs with --writable"})
+}
+
+// writeJSON writes without a JSON content type, as Cayley's console
+// expects a body it parses itself.
+func writeJSON(w http.ResponseWriter, code int, v interface{}) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+// Examples are queries that draw something meaningful in the console: the
+// Visualize page links the tags "source" and "target".
+var Examples = []struct{ Title, Query string }{
+	{"who opposes what Russia demands (Visualize)",
+		`g.V("<sg:actor/russia>").Out("<sg:DEMAND>").Tag("target").In("<sg:OPPOSE>").Tag("source").All()`},
+	{"everyone's stances on the positions China supports (Visualize)",
+		`g.V("<sg:actor/china>").Out("<sg:SUPPORT>").Tag("target").In("<sg:SUPPORT>", "<sg:OPPOSE>", "<sg:DEMAND>").Tag("source").All()`},
+	{"who talks to whom (Visualize)",
+		`g.V().Has("<sg:kind>", "state").Tag("source").Out("<sg:CONSULT>", "<sg:DELIVER>").Tag("target").All()`},
+}
+
+// Banner is the start-up message: where the console is, and queries to paste.
+func Banner(addr string, writable bool) string {
+	var b strings.Builder
+	mode := "read-only"
+	if writable {
+		mode = "writable"
+	}
+	fmt.Fprintf(&b, "stancegraph console (%s) at http://%s/\n", mode, addr)
+	fmt.Fprintf(&b, "API: POST http://%s/api/v1/query/gizmo, http://%s/api/v2/query?lang=gizmo\n\nqueries to paste:\n", addr, addr)
+	for _, e := range Examples {
+		fmt.Fprintf(&b, "  // %s\n  %s\n", e.Title, e.Query)
+	}
+	return b.String()
+}

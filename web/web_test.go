@@ -1,0 +1,141 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stancegraph/stancegraph/extract"
+	_ "github.com/stancegraph/stancegraph/extract/rules"
+	"github.com/stancegraph/stancegraph/extract/source"
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// sampleServer serves the sample corpus, built into a bolt store.
+func sampleServer(t *testing.T, opt Options) *httptest.Server {
+	t.Helper()
+	st, err := graph.Open(graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "web.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ex, err := extract.New("rules", extract.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	err = source.Walk([]string{"../testdata/corpus"}, func(d *extract.Document) error {
+		r, err := ex.Extract(ctx, d)
+		if err != nil {
+			return err
+		}
+		_, err = st.Load(ctx, graph.Batch{Doc: d.Info(r.Sentences), Statements: r.Statements})
+		return err
+	}, func(b *source.BadDocument) error { return b })
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := Handler(st, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func post(t *testing.T, url, body string) (int, map[string]interface{}) {
+	t.Helper()
+	resp, err := http.Post(url, "text/plain", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	var m map[string]interface{}
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%s: not JSON: %.200s", url, b)
+	}
+	return resp.StatusCode, m
+}
+
+func TestConsoleAPI(t *testing.T) {
+	srv := sampleServer(t, Options{Timeout: 2 * time.Second, Limit: 50, MaxBody: 4096})
+	for _, page := range []string{"/", "/ui/visualize", "/static/js/cayley_query.js"} {
+		resp, err := http.Get(srv.URL + page)
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %v %v", page, err, resp)
+		}
+		resp.Body.Close()
+	}
+	code, m := post(t, srv.URL+"/api/v1/query/gizmo", Examples[0].Query)
+	if code != 200 || !strings.Contains(toJSON(m["result"]), "united-states") {
+		t.Errorf("opponents of Russia's demands: %d %v", code, m)
+	}
+	code, m = post(t, srv.URL+"/api/v1/query/gizmo", `g.V(`)
+	if code != 400 || m["error"] == nil {
+		t.Errorf("bad query: %d %v", code, m)
+	}
+	code, m = post(t, srv.URL+"/api/v1/query/gizmo", `g.V().All()`)
+	if n := len(m["result"].([]interface{})); code != 200 || n != 50 {
+		t.Errorf("result cap: %d results", n)
+	}
+	code, m = post(t, srv.URL+"/api/v1/query/gizmo", strings.Repeat(" ", 5000)+"g.V().All()")
+	if code != http.StatusRequestEntityTooLarge {
+		t.Errorf("oversized body: %d %v", code, m)
+	}
+	code, _ = post(t, srv.URL+"/api/v1/write", `[{"subject":"<a>","predicate":"<b>","object":"<c>"}]`)
+	if code != http.StatusForbidden {
+		t.Errorf("write on a read-only console: %d", code)
+	}
+	resp, err := http.Post(srv.URL+"/api/v2/write", "application/n-quads", strings.NewReader("<a> <b> <c> .\n"))
+	if err != nil || resp.StatusCode < 400 {
+		t.Errorf("v2 write on a read-only console: %v %v", err, resp.StatusCode)
+	}
+	resp.Body.Close()
+	resp, err = http.Post(srv.URL+"/api/v2/query?lang=gizmo", "application/javascript", strings.NewReader(`g.V("<sg:actor/china>").Out("<rdfs:label>").All()`))
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("v2 query: %v %v", err, resp)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), "China") {
+		t.Errorf("v2 query: %s", b)
+	}
+}
+
+// TestEndlessQuery: a query that never ends is stopped by the timeout and
+// the server goes on answering others meanwhile.
+func TestEndlessQuery(t *testing.T) {
+	srv := sampleServer(t, Options{Timeout: time.Second})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	var code int
+	var m map[string]interface{}
+	go func() {
+		defer wg.Done()
+		code, m = post(t, srv.URL+"/api/v1/query/gizmo", `while (true) {}`)
+	}()
+	time.Sleep(100 * time.Millisecond)
+	start := time.Now()
+	c2, m2 := post(t, srv.URL+"/api/v1/query/gizmo", `g.V("<sg:actor/china>").Out("<rdfs:label>").All()`)
+	if c2 != 200 || !strings.Contains(toJSON(m2), "China") || time.Since(start) > 900*time.Millisecond {
+		t.Errorf("other query during an endless one: %d %v after %v", c2, m2, time.Since(start))
+	}
+	wg.Wait()
+	if code != 400 || !strings.Contains(toJSON(m), "timed out") {
+		t.Errorf("endless query: %d %v", code, m)
+	}
+}
+
+func toJSON(v interface{}) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
