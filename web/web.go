@@ -201,9 +201,9 @@ var Examples = []struct{ Title, Query string }{
 	{"who opposes what Russia demands (Visualize)",
 		`g.V("<sg:actor/russia>").Out("<sg:DEMAND>").Tag("target").In("<sg:OPPOSE>").Tag("source").All()`},
 	{"everyone's stances on the positions China supports (Visualize)",
-		`g.V("<sg:actor/china>").Out("<sg:SUPPORT>").Tag("target").In("<sg:SUPPORT>", "<sg:OPPOSE>", "<sg:DEMAND>").Tag("source").All()`},
+		`g.V("<sg:actor/china>").Out("<sg:SUPPORT>").Tag("target").In(["<sg:SUPPORT>", "<sg:OPPOSE>", "<sg:DEMAND>"]).Tag("source").All()`},
 	{"who talks to whom (Visualize)",
-		`g.V().Has("<sg:kind>", "state").Tag("source").Out("<sg:CONSULT>", "<sg:DELIVER>").Tag("target").All()`},
+		`g.V().Has("<sg:kind>", "state").Tag("source").Out(["<sg:CONSULT>", "<sg:DELIVER>"]).Tag("target").All()`},
 }
 
 // Banner is the start-up message: where the console is, and queries to paste.

@@ -158,3 +158,29 @@ func TestConfigCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestConsolePiped(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	if _, _, err := run(t, "build", "-q", "--dbpath", db, "../../testdata/corpus"); err != nil {
+		t.Fatal(err)
+	}
+	root := newRoot()
+	var out bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&out)
+	root.SetIn(strings.NewReader("g.V(\"<sg:actor/china>\")\n  .Out(\"<sg:SUPPORT>\")\n  .Out(\"<rdfs:label>\").All()\n" +
+		":name opponents Russia\n:limit x\ng.V(\n:help\n:quit\ng.V().All()\n"))
+	root.SetArgs([]string{"console", "--dbpath", db})
+	if err := root.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{"security concerns", "United States", "usage: :limit N", "(the unfinished query was dropped)", ":name NAME ARG..."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("console output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "<sg:actor/france>") {
+		t.Error("the console went on after :quit")
+	}
+}
