@@ -3,14 +3,11 @@ package stancegraph_test
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/stancegraph/stancegraph"
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 )
-
-func filepathTemp() (string, error) { return os.MkdirTemp("", "stancegraph-test-") }
 
 // Build a graph from text and ask who opposes what Russia demands.
 func Example() {

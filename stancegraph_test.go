@@ -2,6 +2,7 @@ package stancegraph_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -13,12 +14,23 @@ import (
 	"github.com/stancegraph/stancegraph/graph"
 )
 
+var tempDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if tempDir != "" {
+		os.RemoveAll(tempDir)
+	}
+	os.Exit(code)
+}
+
 // sample builds the sample corpus into a bolt store once for all tests.
 var sample = sync.OnceValues(func() (*stancegraph.Graph, error) {
-	dir, err := filepathTemp()
+	dir, err := os.MkdirTemp("", "stancegraph-test-")
 	if err != nil {
 		return nil, err
 	}
+	tempDir = dir
 	g, err := stancegraph.Open(graph.Config{Backend: "bolt", Path: filepath.Join(dir, "sample.db")})
 	if err != nil {
 		return nil, err
