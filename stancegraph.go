@@ -18,6 +18,7 @@ import (
 
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/extract/lexicon"
+	"github.com/stancegraph/stancegraph/extract/source"
 	_ "github.com/stancegraph/stancegraph/extract/rules" // the default extractor
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/config"
@@ -112,6 +113,26 @@ func (g *Graph) Build(ctx context.Context, docs ...*extract.Document) error {
 		}
 	}
 	return nil
+}
+
+// BuildPaths reads the text and JSON Lines files under paths (as `stancegraph
+// build` does) and builds them into the graph; a document that cannot be
+// read is an error.
+func (g *Graph) BuildPaths(ctx context.Context, paths ...string) error {
+	var docs []*extract.Document
+	err := source.Walk(paths, func(d *extract.Document) error {
+		docs = append(docs, d)
+		if len(docs) == 64 {
+			err := g.Build(ctx, docs...)
+			docs = docs[:0]
+			return err
+		}
+		return nil
+	}, func(b *source.BadDocument) error { return b })
+	if err != nil {
+		return err
+	}
+	return g.Build(ctx, docs...)
 }
 
 // Query runs a Gizmo query.

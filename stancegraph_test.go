@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/stancegraph/stancegraph"
-	"github.com/stancegraph/stancegraph/extract"
-	"github.com/stancegraph/stancegraph/extract/source"
 	"github.com/stancegraph/stancegraph/graph"
 )
 
@@ -35,13 +33,7 @@ var sample = sync.OnceValues(func() (*stancegraph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	var docs []*extract.Document
-	err = source.Walk([]string{"testdata/corpus"}, func(d *extract.Document) error { docs = append(docs, d); return nil },
-		func(b *source.BadDocument) error { return b })
-	if err != nil {
-		return nil, err
-	}
-	return g, g.Build(context.Background(), docs...)
+	return g, g.BuildPaths(context.Background(), "testdata/corpus")
 })
 
 func open(t *testing.T) *stancegraph.Graph {

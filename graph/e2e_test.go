@@ -6,9 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stancegraph/stancegraph/extract"
-	_ "github.com/stancegraph/stancegraph/extract/rules"
-	"github.com/stancegraph/stancegraph/extract/source"
+	"github.com/stancegraph/stancegraph"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/queries"
 	"github.com/stancegraph/stancegraph/schema"
@@ -17,27 +15,14 @@ import (
 // buildCorpus extracts the sample corpus into a new store.
 func buildCorpus(t testing.TB, cfg graph.Config) *graph.Store {
 	t.Helper()
-	st, err := graph.Open(cfg)
+	g, err := stancegraph.Open(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex, err := extract.New("rules", extract.Config{})
-	if err != nil {
+	if err := g.BuildPaths(context.Background(), "../testdata/corpus"); err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	err = source.Walk([]string{"../testdata/corpus"}, func(d *extract.Document) error {
-		r, err := ex.Extract(ctx, d)
-		if err != nil {
-			return err
-		}
-		_, err = st.Load(ctx, graph.Batch{Doc: d.Info(r.Sentences), Statements: r.Statements})
-		return err
-	}, func(b *source.BadDocument) error { return b })
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st
+	return g.Store()
 }
 
 // TestEndToEnd builds the sample corpus into a bolt store and asks who

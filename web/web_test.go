@@ -12,36 +12,22 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stancegraph/stancegraph/extract"
-	_ "github.com/stancegraph/stancegraph/extract/rules"
-	"github.com/stancegraph/stancegraph/extract/source"
+	"github.com/stancegraph/stancegraph"
 	"github.com/stancegraph/stancegraph/graph"
 )
 
 // sampleServer serves the sample corpus, built into a bolt store.
 func sampleServer(t *testing.T, opt Options) *httptest.Server {
 	t.Helper()
-	st, err := graph.Open(graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "web.db")})
+	g, err := stancegraph.Open(graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "web.db")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	ex, err := extract.New("rules", extract.Config{})
-	if err != nil {
+	t.Cleanup(func() { g.Close() })
+	if err := g.BuildPaths(context.Background(), "../testdata/corpus"); err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	err = source.Walk([]string{"../testdata/corpus"}, func(d *extract.Document) error {
-		r, err := ex.Extract(ctx, d)
-		if err != nil {
-			return err
-		}
-		_, err = st.Load(ctx, graph.Batch{Doc: d.Info(r.Sentences), Statements: r.Statements})
-		return err
-	}, func(b *source.BadDocument) error { return b })
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := g.Store()
 	h, err := Handler(st, opt)
 	if err != nil {
 		t.Fatal(err)

@@ -29,7 +29,7 @@ func newBuild(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := graph.Open(cfg.Store())
+			st, err := openStore(cfg, false)
 			if err != nil {
 				return err
 			}

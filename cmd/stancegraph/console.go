@@ -41,9 +41,7 @@ func newConsole(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sc := cfg.Store()
-			sc.ReadOnly = true
-			st, err := graph.Open(sc)
+			st, err := openStore(cfg, true)
 			if err != nil {
 				return err
 			}

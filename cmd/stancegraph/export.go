@@ -101,9 +101,7 @@ func runExport(cmd *cobra.Command, cfg *config.Config, o exportOpts) error {
 	if err != nil {
 		return err
 	}
-	sc := cfg.Store()
-	sc.ReadOnly = true
-	st, err := graph.Open(sc)
+	st, err := openStore(cfg, true)
 	if err != nil {
 		return err
 	}

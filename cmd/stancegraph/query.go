@@ -54,9 +54,7 @@ func newQuery(g *globals) *cobra.Command {
 			if format != "json" && format != "table" {
 				return fmt.Errorf("--format %q: want json or table", format)
 			}
-			sc := cfg.Store()
-			sc.ReadOnly = true
-			st, err := graph.Open(sc)
+			st, err := openStore(cfg, true)
 			if err != nil {
 				return err
 			}

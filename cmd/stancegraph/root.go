@@ -54,3 +54,11 @@ func joinComma(s []string) string {
 	}
 	return out
 }
+
+// openStore opens the configured store; commands that only read open it
+// read-only, so that a missing store is an error rather than created.
+func openStore(cfg *config.Config, readOnly bool) (*graph.Store, error) {
+	sc := cfg.Store()
+	sc.ReadOnly = readOnly
+	return graph.Open(sc)
+}

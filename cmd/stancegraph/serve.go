@@ -35,9 +35,7 @@ func newServe(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sc := cfg.Store()
-			sc.ReadOnly = !writable
-			st, err := graph.Open(sc)
+			st, err := openStore(cfg, !writable)
 			if err != nil {
 				return err
 			}

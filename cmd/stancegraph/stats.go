@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/config"
 )
 
@@ -22,9 +21,7 @@ func newStats(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sc := cfg.Store()
-			sc.ReadOnly = true
-			st, err := graph.Open(sc)
+			st, err := openStore(cfg, true)
 			if err != nil {
 				return err
 			}
