@@ -65,6 +65,23 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	if err != nil {
 		return LoadResult{}, fmt.Errorf("load %s: find earlier statements: %w", b.Doc.ID, err)
 	}
+	if len(stale) > 0 {
+		gone := map[quad.Value]bool{}
+		for _, q := range stale {
+			if q.Label != nil {
+				gone[q.Label] = true
+			}
+		}
+		orphans, err := s.orphans(ctx, stale, gone)
+		if err != nil {
+			return LoadResult{}, fmt.Errorf("load %s: %w", b.Doc.ID, err)
+		}
+		for _, q := range orphans {
+			if !fresh[q] {
+				stale = append(stale, q)
+			}
+		}
+	}
 	before, err := s.quadCount(ctx)
 	if err != nil {
 		return LoadResult{}, err

@@ -28,6 +28,7 @@ type Config struct {
 	Path     string                 // a path or address; ignored by memstore
 	Options  map[string]interface{} // backend options, passed to Cayley
 	ReadOnly bool                   // refuse writes
+	Existing bool                   // refuse to create the store
 }
 
 // Store is an open Cayley quad store holding a stancegraph graph.
@@ -81,7 +82,7 @@ func Open(cfg Config) (*Store, error) {
 	}
 	opts := cgraph.Options(cfg.Options)
 	if persistent && !exists(path) {
-		if cfg.ReadOnly {
+		if cfg.ReadOnly || cfg.Existing {
 			return nil, fmt.Errorf("store %s at %s does not exist: run `stancegraph build` first", cfg.Backend, path)
 		}
 		if err := initStore(cfg.Backend, path, opts); err != nil {

@@ -184,3 +184,49 @@ func TestReadOnly(t *testing.T) {
 		t.Errorf("write to read-only store: %v", err)
 	}
 }
+
+func TestRemove(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, "bolt")
+	if _, err := s.Load(ctx, batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "guarantees"),
+		stmt("a.txt", 1, "Iran", schema.Oppose, "sanctions"))); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.Stats(ctx)
+	if _, err := s.Load(ctx, batch("b.txt", stmt("b.txt", 0, "Russia", schema.Oppose, "sanctions"))); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.Remove(ctx, "b.txt")
+	if err != nil || n == 0 {
+		t.Fatalf("remove: %d %v", n, err)
+	}
+	after, _ := s.Stats(ctx)
+	if after != before {
+		t.Errorf("removing b.txt did not restore the store: %+v -> %+v", before, after)
+	}
+	if _, err := s.Remove(ctx, "a.txt"); err != nil {
+		t.Fatal(err)
+	}
+	empty, _ := s.Stats(ctx)
+	if empty.Quads != 0 || empty.Actors != 0 || empty.Positions != 0 {
+		t.Errorf("after removing every document: %+v", empty)
+	}
+	if _, err := s.Remove(ctx, "a.txt"); err == nil {
+		t.Error("removing a missing document succeeded")
+	}
+}
+
+func TestReplaceDropsOrphans(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, "bolt")
+	if _, err := s.Load(ctx, batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "guarantees"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(ctx, batch("a.txt", stmt("a.txt", 0, "Iran", schema.Oppose, "sanctions"))); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.Stats(ctx)
+	if st.Actors != 1 || st.Positions != 1 || st.Statements != 1 {
+		t.Errorf("stale actor or position left after replacing a document: %+v", st)
+	}
+}

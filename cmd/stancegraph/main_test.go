@@ -184,3 +184,24 @@ func TestConsolePiped(t *testing.T) {
 		t.Error("the console went on after :quit")
 	}
 }
+
+func TestRemoveCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	if _, _, err := run(t, "build", "-q", "--dbpath", db, "../../testdata/corpus"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, "remove", "--dbpath", db, "000_0530b87b29110808.txt")
+	if err != nil || !strings.Contains(out, "removed 000_0530b87b29110808.txt") {
+		t.Fatalf("remove: %v %s", err, out)
+	}
+	out, _, _ = run(t, "stats", "--dbpath", db)
+	if !strings.Contains(out, "documents   4") {
+		t.Errorf("stats after remove:\n%s", out)
+	}
+	if _, _, err := run(t, "remove", "--dbpath", db, "nope.txt"); err == nil || !strings.Contains(err.Error(), "no such document") {
+		t.Errorf("remove of a missing document: %v", err)
+	}
+	if _, _, err := run(t, "remove", "--dbpath", filepath.Join(t.TempDir(), "none.db"), "x"); err == nil {
+		t.Error("remove created a store")
+	}
+}

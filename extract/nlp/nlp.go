@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/aaaton/golem/v4"
 	"github.com/aaaton/golem/v4/dicts/en"
@@ -111,8 +112,67 @@ func (p *Pipeline) Sentences(text string) []Sentence {
 	return out
 }
 
+// Limits that keep a run-away input (a whole book on one line, a table
+// without full stops) from stalling the pipeline: longer lines are cut into
+// pieces at spaces before Punkt sees them, and longer sentences are cut too.
+const (
+	MaxLine     = 16 << 10
+	MaxSentence = 1 << 10
+)
+
 // split returns the [start,end) byte spans of the sentences of one line.
 func (p *Pipeline) split(line string) [][2]int {
+	if len(line) > MaxLine {
+		var spans [][2]int
+		for _, c := range chunks(line, MaxLine) {
+			for _, s := range p.split(line[c[0]:c[1]]) {
+				spans = append(spans, [2]int{c[0] + s[0], c[0] + s[1]})
+			}
+		}
+		return spans
+	}
+	var spans [][2]int
+	for _, s := range p.punkt(line) {
+		if s[1]-s[0] <= MaxSentence {
+			spans = append(spans, s)
+			continue
+		}
+		for _, c := range chunks(line[s[0]:s[1]], MaxSentence) {
+			spans = append(spans, [2]int{s[0] + c[0], s[0] + c[1]})
+		}
+	}
+	return spans
+}
+
+// chunks cuts text into pieces of at most max bytes, after a sentence end
+// or else at a space where it can, and never inside a UTF-8 sequence.
+func chunks(text string, max int) [][2]int {
+	var out [][2]int
+	for start := 0; start < len(text); {
+		end := start + max
+		if end >= len(text) {
+			out = append(out, [2]int{start, len(text)})
+			break
+		}
+		cut := strings.LastIndex(text[start:end], ". ")
+		if cut > max/2 {
+			cut += 2
+		} else if cut = strings.LastIndexByte(text[start:end], ' '); cut > 0 {
+			cut++
+		} else {
+			cut = max
+			for cut > 0 && !utf8.RuneStart(text[start+cut]) {
+				cut--
+			}
+		}
+		out = append(out, [2]int{start, start + cut})
+		start += cut
+	}
+	return out
+}
+
+// punkt returns the sentence spans Punkt finds in one line.
+func (p *Pipeline) punkt(line string) [][2]int {
 	var spans [][2]int
 	pos := 0
 	for _, s := range p.splitter.Tokenize(line) {

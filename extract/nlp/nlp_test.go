@@ -87,3 +87,28 @@ func TestTagsAndLemmas(t *testing.T) {
 		}
 	}
 }
+
+func TestLongLines(t *testing.T) {
+	p, err := pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Repeat("Russia demands guarantees and NATO rejects them ", 3000) // 150 KB, no full stop
+	sents := p.Sentences(line)
+	if len(sents) < 100 {
+		t.Fatalf("%d sentences from a 150 KB line", len(sents))
+	}
+	for _, s := range sents {
+		if s.End-s.Start > MaxSentence || line[s.Start:s.End] != s.Text {
+			t.Fatalf("sentence %d: %d bytes, offsets %d:%d", s.Index, s.End-s.Start, s.Start, s.End)
+		}
+	}
+	for _, c := range chunks("ab cd ef. gh ij", 7) {
+		if c[1]-c[0] > 7 {
+			t.Errorf("chunk %v longer than 7", c)
+		}
+	}
+	if got := chunks(strings.Repeat("é", 10), 5); got[0][1]%2 != 0 {
+		t.Errorf("a chunk cuts a UTF-8 sequence: %v", got)
+	}
+}
