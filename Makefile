@@ -6,7 +6,7 @@ EVAL    ?= ../shared/eval
 GOLD    ?= $(EVAL)/gold-seeds.jsonl
 CORPUS  := testdata/corpus
 
-.PHONY: all build test vet eval demo bench clean deps assets
+.PHONY: all build test vet eval demo bench clean deps assets fuzz
 
 all: build
 
@@ -55,6 +55,15 @@ assets:
 	      "$$($(GO) list -m -f '{{.Dir}}' github.com/cayleygraph/cayley)"/static web/assets/
 	cp "$$($(GO) list -m -f '{{.Dir}}' github.com/cayleygraph/cayley)"/LICENSE web/assets/LICENSE
 	chmod -R u+w web/assets
+
+# Fuzz the readers, the sentence splitter and the whole extractor, FUZZTIME
+# each; a crasher lands in testdata/fuzz and stays a regression test.
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test ./extract/source -run '^$$' -fuzz '^FuzzTextDocument$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./extract/source -run '^$$' -fuzz '^FuzzJSONDocument$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./extract/nlp -run '^$$' -fuzz '^FuzzSentences$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./extract/rules -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -86,7 +86,7 @@ func (p *Pipeline) Sentences(text string) []Sentence {
 				sent := Sentence{
 					Index: len(out),
 					Start: offs[start+s0],
-					End:   offs[start+s1],
+					End:   endOffset(offs, start+s1),
 					Para:  para,
 				}
 				toks := p.tokens(line[s0:s1], start+s0, offs)
@@ -186,8 +186,15 @@ func (p *Pipeline) punkt(line string) [][2]int {
 		if i < 0 {
 			continue
 		}
-		spans = append(spans, [2]int{pos + i, pos + i + len(t)})
-		pos += i + len(t)
+		a, b := pos+i, pos+i+len(t)
+		for a > 0 && !utf8.RuneStart(line[a]) {
+			a-- // the splitter can cut a rune (it trims bytes such as 0xA0)
+		}
+		for b < len(line) && !utf8.RuneStart(line[b]) {
+			b++
+		}
+		spans = append(spans, [2]int{a, b})
+		pos = b
 	}
 	if len(spans) == 0 {
 		spans = append(spans, [2]int{0, len(line)})
@@ -195,12 +202,34 @@ func (p *Pipeline) punkt(line string) [][2]int {
 	return spans
 }
 
-func trimSpan(s string, a, b int) (int, int) {
-	for a < b && unicode.IsSpace(rune(s[a])) {
-		a++
+// endOffset maps an exclusive end k in normalised text to the original: the
+// end of the source rune of byte k-1, even when that rune became several
+// bytes ("—" -> " - ").
+func endOffset(offs []int, k int) int {
+	if k <= 0 {
+		return offs[0]
 	}
-	for b > a && unicode.IsSpace(rune(s[b-1])) {
-		b--
+	j := k
+	for j < len(offs)-1 && offs[j] == offs[k-1] {
+		j++
+	}
+	return offs[j]
+}
+
+func trimSpan(s string, a, b int) (int, int) {
+	for a < b {
+		r, size := utf8.DecodeRuneInString(s[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += size
+	}
+	for b > a {
+		r, size := utf8.DecodeLastRuneInString(s[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b -= size
 	}
 	return a, b
 }
@@ -220,7 +249,7 @@ func (p *Pipeline) tokens(sent string, base int, offs []int) []Token {
 			Tag:   tag,
 			Lemma: p.lemma(lower, tag),
 			Start: offs[base+t.Start],
-			End:   offs[base+t.Start+len(t.Text)],
+			End:   endOffset(offs, base+t.Start+len(t.Text)),
 		}
 	}
 	return out

@@ -24,6 +24,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/extract/lexicon"
@@ -199,6 +200,9 @@ func (st *docState) rememberPosition(label string) {
 
 // Extract reads one document.
 func (x *Extractor) Extract(ctx context.Context, doc *extract.Document) (extract.Result, error) {
+	if !utf8.ValidString(doc.Text) {
+		return extract.Result{}, fmt.Errorf("document %s is not valid UTF-8", doc.ID)
+	}
 	sents := x.nlp.Sentences(doc.Text)
 	st := &docState{doc: doc, known: map[string]*person{}}
 	var out []schema.Statement
