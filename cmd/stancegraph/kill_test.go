@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stancegraph/stancegraph/extract"
+	_ "github.com/stancegraph/stancegraph/extract/rules"
+	"github.com/stancegraph/stancegraph/extract/source"
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// binary builds the stancegraph command once per test run.
+func binary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "stancegraph")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// bigCorpus copies the sample corpus n times over under new names.
+func bigCorpus(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	for i := 0; i < n; i++ {
+		f := files[i%len(files)]
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("%04d_%s", i, filepath.Base(f))
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// expected counts the statements the extractor takes from each document.
+func expected(t *testing.T, dir string) map[string]int {
+	t.Helper()
+	ex, err := extract.New("rules", extract.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	err = source.Walk([]string{dir}, func(d *extract.Document) error {
+		r, err := ex.Extract(context.Background(), d)
+		seen := map[string]bool{}
+		for i := range r.Statements {
+			seen[string(r.Statements[i].ID())] = true
+		}
+		want[d.ID] = len(seen)
+		return err
+	}, func(b *source.BadDocument) error { return b })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return want
+}
+
+// wholeDocuments opens the store and checks that every stored document has
+// all its statements; it returns how many documents are stored.
+func wholeDocuments(t *testing.T, db string, want map[string]int) int {
+	t.Helper()
+	st, err := graph.Open(graph.Config{Backend: "bolt", Path: db, ReadOnly: true})
+	if err != nil {
+		t.Fatalf("the store does not open after the kill: %v", err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	res, err := st.Query(ctx, `g.V().Has("<rdf:type>", "<sg:Document>").Save("<rdfs:label>", "doc").ForEach(function(d) {
+		g.Emit({doc: d.doc, n: g.V(d.id).In("<sg:document>").Count()}) })`, graph.QueryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		m := r.(map[string]interface{})
+		doc, n := m["doc"].(string), int(m["n"].(int64))
+		if n != want[doc] {
+			t.Errorf("document %s holds %d of its %d statements", doc, n, want[doc])
+		}
+	}
+	return len(res)
+}
+
+// TestKillDuringBuild kills a real `stancegraph build` with SIGKILL midway:
+// the store opens, holds whole documents only, and a second build completes
+// it to what a clean build gives.
+func TestKillDuringBuild(t *testing.T) {
+	bin := binary(t)
+	corpus := bigCorpus(t, 400)
+	want := expected(t, corpus)
+	db := filepath.Join(t.TempDir(), "kill.db")
+	cmd := exec.Command(bin, "build", "-q", "--workers", "2", "--dbpath", db, corpus)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	stored := wholeDocuments(t, db, want)
+	t.Logf("the kill came when %d of %d documents were stored", stored, len(want))
+	out, err := exec.Command(bin, "build", "-q", "--dbpath", db, corpus).CombinedOutput()
+	if err != nil {
+		t.Fatalf("re-run after the kill: %v\n%s", err, out)
+	}
+	if got := wholeDocuments(t, db, want); got != len(want) {
+		t.Errorf("%d documents after the re-run, want %d", got, len(want))
+	}
+	clean := filepath.Join(t.TempDir(), "clean.db")
+	if out, err := exec.Command(bin, "build", "-q", "--dbpath", clean, corpus).CombinedOutput(); err != nil {
+		t.Fatalf("clean build: %v\n%s", err, out)
+	}
+	a, _ := exec.Command(bin, "stats", "--dbpath", db).Output()
+	b, _ := exec.Command(bin, "stats", "--dbpath", clean).Output()
+	if strings.Replace(string(a), db, "", 1) != strings.Replace(string(b), clean, "", 1) {
+		t.Errorf("killed and re-run:\n%s\nclean:\n%s", a, b)
+	}
+}
+
+// TestInterruptedBuild sends SIGINT: build stops after whole documents and
+// says how far it got, with exit code 130.
+func TestInterruptedBuild(t *testing.T) {
+	bin := binary(t)
+	corpus := bigCorpus(t, 400)
+	db := filepath.Join(t.TempDir(), "int.db")
+	cmd := exec.Command(bin, "build", "-q", "--dbpath", db, corpus)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(stderr.String(), "interrupted") {
+		t.Fatalf("SIGINT: %v\n%s", err, stderr.String())
+	}
+	n := wholeDocuments(t, db, expected(t, corpus))
+	t.Logf("SIGINT after %d documents: %s", n, strings.TrimSpace(stderr.String()))
+}
