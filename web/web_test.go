@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/stancegraph/stancegraph"
+	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 )
 
@@ -124,4 +126,58 @@ func TestEndlessQuery(t *testing.T) {
 func toJSON(v interface{}) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// TestReadersDuringBuild: queries answered while documents are being
+// written see whole transactions: every query succeeds and the number of
+// statements it sees only grows.
+func TestReadersDuringBuild(t *testing.T) {
+	g, err := stancegraph.Open(graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "rw.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	h, err := Handler(g.Store(), Options{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	done := make(chan error, 1)
+	go func() {
+		var err error
+		for i := 0; i < 6 && err == nil; i++ {
+			err = g.BuildPaths(context.Background(), "../testdata/corpus")
+			if err == nil {
+				// A changed copy of each document, under new ids.
+				err = g.Build(context.Background(), &extract.Document{ID: fmt.Sprintf("extra-%d.txt", i),
+					Text: "Russia demands guarantees. The United States rejected the Russian demand."})
+			}
+		}
+		done <- err
+	}()
+	last := -1
+	for running := true; running; {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			running = false
+		default:
+		}
+		code, m := post(t, srv.URL+"/api/v1/query/gizmo", `g.Emit(g.V().Has("<rdf:type>", "<sg:Statement>").Count())`)
+		if code != 200 {
+			t.Fatalf("query during the build: %d %v", code, m)
+		}
+		res := m["result"].([]interface{})
+		n := int(res[0].(float64))
+		if n < last {
+			t.Fatalf("statements went from %d to %d while building", last, n)
+		}
+		last = n
+	}
+	if last <= 0 {
+		t.Errorf("no statements seen: %d", last)
+	}
 }

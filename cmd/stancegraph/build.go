@@ -37,7 +37,7 @@ func newBuild(g *globals) *cobra.Command {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			var added, removed int
-			sum, err := extraction(ctx, cfg, args, strict, quiet, func(j extract.Job) error {
+			sum, err := extraction(ctx, cfg, args, strict, quiet, cmd.ErrOrStderr(), func(j extract.Job) error {
 				r, err := st.Load(context.Background(), graph.Batch{Doc: j.Doc.Info(j.Result.Sentences), Statements: j.Result.Statements})
 				added += r.Added
 				removed += r.Removed

@@ -37,7 +37,7 @@ func newExtract(g *globals) *cobra.Command {
 			enc.SetEscapeHTML(false)
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			sum, err := extraction(ctx, cfg, args, strict, quiet, func(j extract.Job) error {
+			sum, err := extraction(ctx, cfg, args, strict, quiet, cmd.ErrOrStderr(), func(j extract.Job) error {
 				for i := range j.Result.Statements {
 					s := &j.Result.Statements[i]
 					if format == "table" {

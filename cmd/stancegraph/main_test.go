@@ -116,11 +116,18 @@ func TestBadInput(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
 	os.WriteFile(filepath.Join(dir, "bin.txt"), []byte("a\x00b"), 0o644)
 	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Russia demands guarantees."), 0o644)
-	out, errOut, err := run(t, "extract", "-q", dir)
+	os.WriteFile(filepath.Join(dir, "page.txt"), []byte("<!DOCTYPE html><html><body>Russia demands.</body></html>"), 0o644)
+	out, _, err := run(t, "extract", "-q", dir)
 	if err != nil || !strings.Contains(out, "guarantees") {
 		t.Errorf("good document not extracted beside bad ones: %v %s", err, out)
 	}
-	_ = errOut
+	db := filepath.Join(dir, "b.db")
+	out, errOut, err := run(t, "build", "--dbpath", db, dir)
+	for _, want := range []string{"documents read     1", "documents skipped  3", "skipped because:", "document is HTML", "document is empty", "document is binary"} {
+		if !strings.Contains(out+errOut, want) {
+			t.Errorf("build summary lacks %q:\n%s%s", want, out, errOut)
+		}
+	}
 	_, _, err = run(t, "extract", "-q", "--strict", dir)
 	if err == nil || !strings.Contains(err.Error(), "bin.txt") {
 		t.Errorf("--strict: %v", err)

@@ -70,7 +70,7 @@ func printRows(w io.Writer, rows [][2]string) {
 // extraction runs the configured extractor over paths and hands each good
 // document's result to emit, in input order. A bad document is reported on
 // stderr and skipped, or ends the run when strict.
-func extraction(ctx context.Context, cfg *config.Config, paths []string, strict, quiet bool, emit func(extract.Job) error) (*summary, error) {
+func extraction(ctx context.Context, cfg *config.Config, paths []string, strict, quiet bool, errw io.Writer, emit func(extract.Job) error) (*summary, error) {
 	ex, err := extract.New(cfg.String(config.Extractor), extract.Config{
 		Lexicons:      cfg.Strings(config.Lexicons),
 		MinConfidence: cfg.Float(config.MinConfidence),
@@ -79,7 +79,7 @@ func extraction(ctx context.Context, cfg *config.Config, paths []string, strict,
 		return nil, err
 	}
 	sum := &summary{}
-	prog := newProgress(os.Stderr, quiet, inputSize(paths))
+	prog := newProgress(errw, quiet, inputSize(paths))
 	defer prog.done()
 	docs := make(chan *extract.Document, 16)
 	walkErr := make(chan error, 1)
@@ -99,7 +99,7 @@ func extraction(ctx context.Context, cfg *config.Config, paths []string, strict,
 				return fmt.Errorf("%w (--strict stops at the first bad document)", b)
 			}
 			prog.clear()
-			fmt.Fprintf(os.Stderr, "skipped %s\n", b)
+			fmt.Fprintf(errw, "skipped %s\n", b)
 			sum.skip(b)
 			return nil
 		})

@@ -24,8 +24,9 @@ type progress struct {
 	shown bool
 }
 
-func newProgress(f *os.File, quiet bool, total int64) *progress {
-	return &progress{w: f, on: !quiet && isTerminal(f), total: total, start: time.Now()}
+func newProgress(w io.Writer, quiet bool, total int64) *progress {
+	f, ok := w.(*os.File)
+	return &progress{w: w, on: !quiet && ok && isTerminal(f), total: total, start: time.Now()}
 }
 
 func isTerminal(f *os.File) bool {

@@ -162,6 +162,9 @@ func checkText(data []byte) error {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return errors.New("document is binary (it holds NUL bytes), not text")
 	}
+	if looksHTML(data) {
+		return errors.New("document is HTML, not text: save the article's text (e.g. with a readability tool) and read that")
+	}
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
@@ -174,6 +177,22 @@ func checkText(data []byte) error {
 		return fmt.Errorf("document is not valid UTF-8 (first bad byte at offset %d); convert it, e.g. with iconv -f latin1 -t utf-8", off)
 	}
 	return nil
+}
+
+// looksHTML reports a page saved as text: it opens with a doctype or an
+// html, head or body tag.
+func looksHTML(data []byte) bool {
+	head := bytes.ToLower(bytes.TrimSpace(data))
+	if len(head) > 512 {
+		head = head[:512]
+	}
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml"} {
+		if bytes.HasPrefix(head, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 type jsonDoc struct {

@@ -20,6 +20,9 @@ func TestTextDocument(t *testing.T) {
 		{"empty", " \n\t ", "", "empty"},
 		{"binary", "abc\x00def", "", "binary"},
 		{"latin1", "caf\xe9 au lait", "", "not valid UTF-8 (first bad byte at offset 3)"},
+		{"html", "  <!DOCTYPE html><html><body><p>Russia demands.</p></body></html>", "", "document is HTML"},
+		{"html lower", "<html lang=en>", "", "document is HTML"},
+		{"text about html", "The <html> tag was discussed.", "", ""},
 	} {
 		d, err := TextDocument("x.txt", []byte(tc.in))
 		if tc.err != "" {
