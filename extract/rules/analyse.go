@@ -110,7 +110,17 @@ func (se *sentence) assertions() {
 		if said {
 			continue
 		}
-		label, conf, _ := se.target(f.from, map[int]bool{})
+		from := f.from
+		for k := f.from; k < len(se.toks) && k <= f.from+6; k++ {
+			if se.toks[k].Lower == "that" {
+				from = k + 1 // "assured his counterpart that ..."
+				break
+			}
+			if isPunct(se.toks[k]) {
+				break
+			}
+		}
+		label, conf, _ := se.target(from, map[int]bool{})
 		if label == "" || len(strings.Fields(label)) < 3 {
 			continue
 		}
@@ -448,14 +458,16 @@ func compose(x *Extractor, outer schema.Class, inner schema.Class) schema.Class 
 func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schema.Class) {
 	toks := se.toks
 	n := len(toks)
-	for j < n && (isQuote(toks[j]) || toks[j].Tag == "RB" || toks[j].Tag == "RP" ||
-		(toks[j].Tag == "IN" || toks[j].Tag == "TO") && toks[j].Lower != "by" || toks[j].Lower == "that") {
+	for j < n && (isQuote(toks[j]) || toks[j].Tag == "RB" || toks[j].Tag == "RP" || toks[j].Lower == "that" ||
+		toks[j].Lower == "to" && j+1 < n && isVerb(toks[j+1])) {
 		if toks[j].Lower == "not" || toks[j].Lower == "never" {
 			break
 		}
 		j++
 	}
-	if j >= n {
+	if j >= n || toks[j].Tag == "IN" || toks[j].Tag == "TO" {
+		// A preposition the cue does not take: the verb has no object here
+		// ("agreed in the context of ...").
 		return "", 0, ""
 	}
 	// An object and an infinitive: "demands NATO to reject ...", "called on
@@ -513,14 +525,21 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 		if isQuote(t) && end > j && end+1 < n && isPunct(toks[end+1]) {
 			break
 		}
-		if end > clause && finite(t) && !(end <= clause+2 && (toks[clause].Tag == "PRP" || se.at[clause] >= 0)) &&
-			!(se.at[clause] >= 0 && end == se.ments[se.at[clause]].end) {
-			break
+		if end > clause && finite(t) && !se.subjectOnly(clause, end) &&
+			!(t.Tag == "VBD" && isNoun(toks[end-1]) && end+1 < n && toks[end+1].Tag == "IN") {
+			break // a new clause; but not "X and Y reopen ...", nor "talks held in Paris"
 		}
 		if t.Lower == "and" && end+1 < n && (isVerb(toks[end+1]) || toks[end+1].Tag == "PRP" || se.x.isCueVerb(toks, end+1)) {
 			break
 		}
 		end++
+	}
+	for k := j; k < end; k++ {
+		if isVerb(toks[k]) {
+			if _, m := se.x.verbs.at(toks, k); m > 0 {
+				consumed[k] = true // said within this stance: "denied it's planning an invasion"
+			}
+		}
 	}
 	return se.clean(j, end)
 }
@@ -553,6 +572,9 @@ func (se *sentence) nominal(j int, consumed map[int]bool) (string, schema.Class,
 			if next < len(toks) {
 				switch toks[next].Lower {
 				case "for", "of", "on", "that", "to", "regarding", "about":
+					if toks[next].Lower != "that" {
+						next++
+					}
 					if label, tconf, flip := se.target(next, map[int]bool{}); label != "" {
 						cls := c.class
 						if flip != "" {
@@ -573,6 +595,21 @@ func (se *sentence) nominal(j int, consumed map[int]bool) (string, schema.Class,
 		}
 	}
 	return "", "", false
+}
+
+// subjectOnly reports whether tokens [a,b) are only a subject: actors,
+// pronouns, "and", commas and determiners ("that Moscow and NATO reopen").
+func (se *sentence) subjectOnly(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for k := a; k < b; k++ {
+		t := se.toks[k]
+		if !(se.at[k] >= 0 || t.Tag == "PRP" || t.Lower == "and" || t.Text == "," || t.Tag == "DT" || t.Tag == "POS" || isQuote(t)) {
+			return false
+		}
+	}
+	return true
 }
 
 // clean turns tokens [a,b) into a position label: determiners and quotation
@@ -834,6 +871,9 @@ func (se *sentence) nounCue(i, n int, c cue) {
 	}
 	if actor == nil {
 		return
+	}
+	if prepositions[toks[j].Lower] || toks[j].Lower == "regarding" {
+		j++ // "request for X": X
 	}
 	label, tconf, flip := se.target(j, map[int]bool{})
 	if label == "" {
