@@ -27,6 +27,7 @@ type mention struct {
 	title      string
 	pronoun    string // the pronoun, lower case
 	possessive bool   // followed by 's
+	modifier   bool   // followed by a noun it modifies: "the US response"
 	resolved   bool   // a pronoun that coreference resolved
 }
 
@@ -60,6 +61,8 @@ func (x *Extractor) findMentions(toks []nlp.Token, known map[string]*person, dat
 		if m != nil {
 			if m.end < len(toks) && (toks[m.end].Lower == "'s" || toks[m.end].Lower == "'") && toks[m.end].Tag == "POS" {
 				m.possessive = true
+			} else if m.end < len(toks) && m.typ == mActor && (toks[m.end].Tag == "NN" || toks[m.end].Tag == "NNS") {
+				m.modifier = true
 			}
 			if m.typ == mPerson && m.person != "" {
 				p := &person{name: m.person, actor: m.actor, kind: m.kind, title: m.title}

@@ -104,9 +104,13 @@ func (se *sentence) resolve(m *mention) {
 			if m.pronoun == "it" && se.expletive(m.start) {
 				return
 			}
-			if n := len(st.lastActors); n > 0 {
-				a := st.lastActors[n-1]
-				m.actor, m.kind, m.resolved = a.actor, a.kind, true
+			// The nearest actor that is not a mere modifier ("the US
+			// response to its proposals": its is not the US).
+			for k := len(st.lastActors) - 1; k >= 0; k-- {
+				if a := st.lastActors[k]; !a.modifier || k == 0 {
+					m.actor, m.kind, m.resolved = a.actor, a.kind, true
+					break
+				}
 			}
 		}
 	}
