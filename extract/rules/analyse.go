@@ -303,11 +303,25 @@ func (se *sentence) nounSubject(i int) int {
 	for k >= 0 && (se.toks[k].Tag == "RB" || se.toks[k].Tag == "MD" || se.toks[k].Lemma == "have" || se.toks[k].Lemma == "be" || isQuote(se.toks[k])) {
 		k--
 	}
+	for k >= 1 && timeWords[se.toks[k].Lower] {
+		k-- // "The United States and NATO yesterday evening delivered"
+		for k >= 0 && timeWords[se.toks[k].Lower] {
+			k--
+		}
+		if k < 0 {
+			return -1
+		}
+	}
 	if k < 0 || se.at[k] >= 0 || !(se.toks[k].Tag == "NN" || se.toks[k].Tag == "NNS") {
 		return -1
 	}
 	return k
 }
+
+// timeWords stand between a subject and its verb without being either.
+var timeWords = set("yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "week",
+	"weekend", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"last", "this", "next", "earlier", "later", "also", "already", "now")
 
 // skipAux steps left from k over auxiliaries, modals, adverbs and
 // quotation marks, and returns where it stops (-1 at the start).

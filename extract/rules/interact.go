@@ -37,8 +37,12 @@ func (se *sentence) interactionVerb(i int) {
 		if !se.hasObject(schema.Deliver, i+n, end) && !se.hasObject(schema.Deliver, max(0, i-5), i) {
 			return
 		}
-		if m := se.mentionStartingAt(i + n); usable(m) && !m.possessive {
-			others = append(others, m) // "sent Russia a response"
+		k := i + n
+		if k < end && se.toks[k].Tag == "DT" {
+			k++
+		}
+		if m := se.mentionStartingAt(k); usable(m) && !m.possessive {
+			others = append(others, m) // "sent Russia a response", "gave the Russian diplomat the response"
 		}
 		others = append(others, se.after("to", i+n, end)...)
 	case schema.Aid:
@@ -250,11 +254,15 @@ func (se *sentence) after(w string, from, to int) []*mention {
 		}
 		j := k + 1
 		for j < to {
-			for j < to && (se.toks[j].Tag == "DT" || se.toks[j].Tag == "PRP$" && se.at[j] < 0 || se.toks[j].Tag == "JJ" && se.at[j] < 0) {
+			for j < to && (se.toks[j].Tag == "DT" || se.toks[j].Tag == "PRP$" && se.at[j] < 0 || se.toks[j].Tag == "JJ" && se.at[j] < 0 && se.demonym(j) == nil) {
 				j++
 			}
 			m := se.mentionStartingAt(j)
 			if !usable(m) {
+				// "a response to the Russian proposals": to Russia.
+				if d := se.demonym(j); d != nil && j+1 < to && isNoun(se.toks[j+1]) {
+					out = append(out, d)
+				}
 				break
 			}
 			out = append(out, m)
@@ -295,14 +303,27 @@ func (se *sentence) hasObject(c schema.Class, from, to int) bool {
 	return false
 }
 
-// clauseEnd is the end of the clause that starts at i.
+// clauseEnd is the end of the clause that starts at i: a full stop, a
+// semicolon, a comma before a new clause, or 18 tokens outside brackets.
 func (se *sentence) clauseEnd(i int) int {
+	depth, counted := 0, 0
 	for k := i; k < len(se.toks); k++ {
 		t := se.toks[k]
+		switch t.Text {
+		case "(":
+			depth++
+		case ")":
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth > 0 {
+			continue
+		}
 		if t.Text == ";" || t.Text == "." || (t.Text == "," && k > i+1 && k+1 < len(se.toks) && (boundaries[se.toks[k+1].Lower] || se.toks[k+1].Tag == "VBG")) {
 			return k
 		}
-		if k > i+12 {
+		if counted++; counted > 18 {
 			return k
 		}
 	}
