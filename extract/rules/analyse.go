@@ -98,34 +98,61 @@ func (se *sentence) assertions() {
 		if f.verb < 0 || !usable(f.speaker) {
 			continue
 		}
-		if !se.x.asserting[se.toks[f.verb].Lemma] && !se.negatedClause(f.from) {
-			continue // "said" asserts only what it negates: "said it would not publish"
-		}
-		said := false
-		for _, st := range se.out {
-			if st.Subject == f.speaker.actor && st.CueStart >= se.toks[f.from].Start-se.s.Start {
-				said = true
+		asserting := se.x.asserting[se.toks[f.verb].Lemma]
+		for _, c := range se.thatClauses(f.from, f.to) {
+			if !asserting && !se.negatedClause(c[0]) {
+				continue // "said" asserts only what it negates: "said it would not publish"
 			}
-		}
-		if said {
-			continue
-		}
-		from := f.from
-		for k := f.from; k < len(se.toks) && k <= f.from+6; k++ {
-			if se.toks[k].Lower == "that" {
-				from = k + 1 // "assured his counterpart that ..."
-				break
+			said := false
+			for _, st := range se.out {
+				cue := st.CueStart + se.s.Start
+				if st.Subject == f.speaker.actor && cue >= se.toks[c[0]].Start && cue < se.toks[c[1]-1].End {
+					said = true
+				}
 			}
-			if isPunct(se.toks[k]) {
-				break
+			if said {
+				continue
 			}
+			label, conf, _ := se.target(c[0], map[int]bool{})
+			if label == "" || len(strings.Fields(label)) < 3 {
+				continue
+			}
+			se.emitStance(f.speaker, schema.Assert, schema.Assert, inflect(se.toks[f.verb].Lemma), label, 0.6*conf, f.verb, f.verb+1)
 		}
-		label, conf, _ := se.target(from, map[int]bool{})
-		if label == "" || len(strings.Fields(label)) < 3 {
-			continue
-		}
-		se.emitStance(f.speaker, schema.Assert, schema.Assert, inflect(se.toks[f.verb].Lemma), label, 0.6*conf, f.verb, f.verb+1)
 	}
+}
+
+// thatClauses splits reported speech into its clauses: "said that A, and
+// that B" gives A and B; a "that" near the start ("assured his counterpart
+// that A") starts the first.
+func (se *sentence) thatClauses(from, to int) [][2]int {
+	start := from
+	for k := from; k < to && k <= from+6; k++ {
+		if se.toks[k].Lower == "that" && se.toks[k].Tag != "WDT" {
+			start = k + 1
+			break
+		}
+		if isPunct(se.toks[k]) {
+			break
+		}
+	}
+	var out [][2]int
+	for k := start; k < to; k++ {
+		if se.toks[k].Lower == "that" && k > start && (se.toks[k-1].Lower == "and" || se.toks[k-1].Text == ",") {
+			end := k - 1
+			if se.toks[end-1].Text == "," {
+				end--
+			}
+			if end > start {
+				out = append(out, [2]int{start, end})
+			}
+			start = k + 1
+		}
+	}
+	if start < to {
+		out = append(out, [2]int{start, se.clauseEnd(start)})
+	}
+	return out
 }
 
 // negatedClause reports a negator in the clause that starts at token k.

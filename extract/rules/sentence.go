@@ -223,7 +223,11 @@ func (se *sentence) findFrames() {
 			for k < n && k <= i+3 && (toks[k].Tag == "NNS" || toks[k].Tag == "RB" || toks[k].Tag == "NNP" && se.at[k] >= 0) {
 				k++ // "told reporters", "said today"
 			}
-			if k < n && toks[k].Text == ":" {
+			closing := m.start > 0 && (isQuote(toks[m.start-1]) || toks[m.start-1].Text == "," && m.start > 1 && isQuote(toks[m.start-2]))
+			if closing && m.start > 1 {
+				// "“...,” he mentioned in reference to ...": the speech is before.
+				se.frames = append(se.frames, frame{speaker: m, from: 0, to: m.start, verb: -1})
+			} else if k < n && toks[k].Text == ":" {
 				se.frames = append(se.frames, frame{speaker: m, from: k + 1, to: n, verb: -1})
 			} else if (k >= n || toks[k].Text == "." || toks[k].Text == "," || toks[k].Text == `"`) && m.start > 0 {
 				// "..., X said." — the speech is before.
