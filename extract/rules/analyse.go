@@ -12,6 +12,10 @@ import (
 var evalVerbs = set("call", "describe", "term", "brand", "consider", "regard", "deem", "label",
 	"characterize", "characterise", "castigate", "dismiss", "view", "find", "see", "denounce")
 
+// copulas link a subject to an evaluation as "be" does: "NATO's support
+// for Ukraine constitutes a growing menace".
+var copulas = set("constitute", "represent", "pose", "remain", "become", "seem", "appear")
+
 // asVerbs take their evaluation after "as": "X described Y as reasonable".
 var asVerbs = set("describe", "regard", "see", "view", "characterize", "characterise", "dismiss",
 	"castigate", "denounce")
@@ -71,13 +75,17 @@ func (se *sentence) analyse() {
 			if evalVerbs[t.Lemma] && se.evaluation(i) {
 				continue
 			}
-			if c, n := se.x.verbs.at(toks, i); n > 0 {
+			c, n := se.x.verbs.at(toks, i)
+			jc, jn := se.x.judging.at(toks, i)
+			switch {
+			case jn > 0 && (n == 0 || se.nounSubject(i) >= 0):
+				// "Washington's proposals ignored our view": judged, not judging.
+				se.judging(i, jn, jc)
+			case n > 0:
 				se.verbCue(i, n, c, consumed)
-			} else if c, n := se.x.judging.at(toks, i); n > 0 {
-				se.judging(i, n, c)
 			}
 			se.interactionVerb(i)
-			if t.Lemma == "be" {
+			if t.Lemma == "be" || copulas[t.Lemma] {
 				se.copula(i)
 			}
 		case isNoun(t):
@@ -186,7 +194,8 @@ func (se *sentence) judging(i, n int, c cue) {
 		}
 		s--
 	}
-	label, tconf, _ := se.clean(s, h+1)
+	e := se.skipAux(i-1) + 1 // the whole subject, with its prepositional phrase
+	label, tconf, _ := se.clean(s, e)
 	if label == "" {
 		return
 	}
@@ -337,6 +346,18 @@ func (se *sentence) nounSubject(i int) int {
 		}
 		if k < 0 {
 			return -1
+		}
+	}
+	// Over a prepositional phrase to its head: "Russia's aggression
+	// against Ukraine threatens".
+	if k > 1 && se.at[k] >= 0 {
+		m := se.ments[se.at[k]]
+		p := m.start - 1
+		for p > 0 && se.toks[p].Tag == "DT" {
+			p--
+		}
+		if p > 0 && se.toks[p].Tag == "IN" && (se.toks[p-1].Tag == "NN" || se.toks[p-1].Tag == "NNS") && se.at[p-1] < 0 {
+			return p - 1
 		}
 	}
 	if k < 0 || se.at[k] >= 0 || !(se.toks[k].Tag == "NN" || se.toks[k].Tag == "NNS") {
@@ -828,6 +849,12 @@ func (se *sentence) copula(i int) {
 		return
 	}
 	cls, n := se.x.adjs.at(toks, k)
+	for q := k; n == 0 && q < len(toks) && q <= k+3 && (toks[q].Tag == "DT" || toks[q].Tag == "JJ" || toks[q].Tag == "VBG"); q++ {
+		// "constitutes a rising menace": over the noun's modifiers
+		if c, m := se.x.adjs.at(toks, q+1); m > 0 && isNoun(toks[q+1]) {
+			cls, n, k = c, m, q+1
+		}
+	}
 	if n == 0 && i > 0 && toks[i-1].Tag == "MD" && (toks[i-1].Lower == "should" || toks[i-1].Lower == "must") &&
 		toks[k].Tag == "VBN" && se.x.deontic[toks[k].Lemma] && !neg {
 		cls, n = schema.Demand, 1 // "these concerns should be taken seriously"
@@ -846,6 +873,38 @@ func (se *sentence) copula(i int) {
 	if neg {
 		cls = se.x.lex.Negation[cls]
 		pred = "says is not " + adj
+	}
+	// "it would be foolish for Russia to attack Ukraine", "it may not be
+	// worth keeping the documents secret": the judged clause follows.
+	if ex := se.skipAux(i - 1); ex >= 0 && se.toks[ex].Lower == "it" {
+		j := k + n
+		for j < len(toks) && (isQuote(toks[j]) || toks[j].Tag == "RB") {
+			j++
+		}
+		if j < len(toks) && (toks[j].Tag == "VBG" || toks[j].Lower == "to" || toks[j].Lower == "for") {
+			if toks[j].Lower == "for" { // "for Russia to attack": keep the actor
+				for q := j + 1; q < len(toks) && q <= j+4; q++ {
+					if toks[q].Lower == "to" && q+1 < len(toks) {
+						label, tconf, flip := se.clean(j+1, se.clauseEnd(j+1))
+						if label != "" {
+							if flip != "" {
+								cls = compose(se.x, cls, flip)
+							}
+							se.emitStance(sp, cls, cls, pred, label, 0.7*tconf, i, k+n)
+						}
+						return
+					}
+				}
+			}
+			label, tconf, flip := se.target(j, map[int]bool{})
+			if label != "" {
+				if flip != "" {
+					cls = compose(se.x, cls, flip)
+				}
+				se.emitStance(sp, cls, cls, pred, label, 0.7*tconf, i, k+n)
+			}
+			return
+		}
 	}
 	// The subject: back over auxiliaries, then to the clause start.
 	e := i - 1
