@@ -213,12 +213,15 @@ func (se *sentence) findFrames() {
 		if _, k := se.x.reporting.at(toks, i); k == 0 {
 			continue
 		}
+		if t.Tag == "VBN" && !(i > 0 && (toks[i-1].Lemma == "have" || toks[i-1].Lemma == "be")) {
+			continue // "its written response" reports nothing
+		}
 		// Speaker before the verb: "X said", "X has repeatedly said".
 		j := i - 1
 		for j >= 0 && (toks[j].Tag == "RB" || toks[j].Tag == "MD" || toks[j].Lemma == "have" || toks[j].Lemma == "be") && toks[j].Lower != "not" {
 			j--
 		}
-		if m := se.mentionEndingAt(j); m != nil && !m.possessive && usable(m) {
+		if m := se.mentionEndingAt(j); m != nil && !m.possessive && m.typ != mPossPron && usable(m) {
 			k := i + 1
 			for k < n && k <= i+3 && (toks[k].Tag == "NNS" || toks[k].Tag == "RB" || toks[k].Tag == "NNP" && se.at[k] >= 0) {
 				k++ // "told reporters", "said today"
