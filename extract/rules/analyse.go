@@ -30,6 +30,9 @@ func lastWord(phrase string) string {
 	return f[len(f)-1]
 }
 
+// trailing words cannot end a label.
+var trailing = set("for", "of", "to", "in", "on", "at", "by", "with", "and", "or", "the", "a", "an", "that", "which", "from", "as", "including")
+
 // complementNouns take a that-clause as their content.
 var complementNouns = set("promise", "guarantee", "assurance", "commitment", "demand", "request",
 	"pledge", "claim", "allegation", "assertion", "insistence", "proposal", "idea", "belief", "hope",
@@ -121,7 +124,7 @@ func (se *sentence) assertions() {
 			if said {
 				continue
 			}
-			label, conf, _ := se.target(c[0], map[int]bool{})
+			label, conf, _ := se.clean(c[0], c[1]) // the whole clause is what is asserted
 			if label == "" || len(strings.Fields(label)) < 3 {
 				continue
 			}
@@ -724,7 +727,7 @@ func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
 	for k := a; k < b; k++ {
 		t := toks[k]
 		switch {
-		case isQuote(t):
+		case isQuote(t) || t.Text == "," || t.Text == "(" || t.Text == ")":
 			continue
 		case t.Tag == "PRP$" && se.at[k] >= 0 && usable(&se.ments[se.at[k]]):
 			words = append(words, se.ments[se.at[k]].actor+"'s")
@@ -746,6 +749,9 @@ func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
 	}
 	if len(words) > 10 {
 		words = words[:10]
+	}
+	for len(words) > 1 && trailing[strings.ToLower(words[len(words)-1])] {
+		words = words[:len(words)-1]
 	}
 	label := se.x.canonical(strings.Join(words, " "))
 	se.st.rememberPosition(label)
