@@ -96,6 +96,11 @@ func (se *sentence) analyse() {
 				se.nounCue(i, n, c)
 			}
 			se.interactionNoun(i)
+		case t.Tag == "JJ":
+			// A noun the tagger took for an adjective: "no alternative to".
+			if c, n := se.x.nouns.at(toks, i); n > 1 {
+				se.nounCue(i, n, c)
+			}
 		}
 	}
 	se.assertions()
@@ -882,7 +887,11 @@ func (se *sentence) copula(i int) {
 	}
 	// "it would be foolish for Russia to attack Ukraine", "it may not be
 	// worth keeping the documents secret": the judged clause follows.
-	if ex := se.skipAux(i - 1); ex >= 0 && se.toks[ex].Lower == "it" {
+	ex := i - 1
+	for ex >= 0 && (toks[ex].Tag == "RB" || toks[ex].Tag == "MD" || isQuote(toks[ex]) || se.x.negators[toks[ex].Lower]) {
+		ex--
+	}
+	if ex >= 0 && toks[ex].Lower == "it" {
 		j := k + n
 		for j < len(toks) && (isQuote(toks[j]) || toks[j].Tag == "RB") {
 			j++
