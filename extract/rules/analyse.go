@@ -283,6 +283,15 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 	// ignored ...") is no actor: the verb says nothing of anyone's stance,
 	// unless its head is a word of government ("Russia's foreign ministry").
 	if h := se.nounSubject(i); h >= 0 {
+		if speechNouns[toks[h].Lemma] && h > 0 {
+			// "the US message made it clear": the message speaks for the US.
+			if m := se.mentionEndingAt(h - 1); usable(m) {
+				return []*mention{m}, 0.8
+			}
+			if d := se.demonym(h - 1); d != nil {
+				return []*mention{d}, 0.8
+			}
+		}
 		if !govNouns[toks[h].Lower] {
 			return nil, 0
 		}
@@ -373,6 +382,10 @@ func (se *sentence) nounSubject(i int) int {
 	}
 	return k
 }
+
+// speechNouns speak for their owner: "the US message made it clear".
+var speechNouns = set("message", "statement", "response", "reply", "letter", "note", "document",
+	"communique", "declaration", "answer", "proposal", "draft", "position", "delegation")
 
 // timeWords stand between a subject and its verb without being either.
 var timeWords = set("yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "week",
