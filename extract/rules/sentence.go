@@ -221,6 +221,9 @@ func (se *sentence) findFrames() {
 		for j >= 0 && (toks[j].Tag == "RB" || toks[j].Tag == "MD" || toks[j].Lemma == "have" || toks[j].Lemma == "be") && toks[j].Lower != "not" {
 			j--
 		}
+		if j > 0 && toks[j].Text == "," && usable(se.mentionEndingAt(j-1)) {
+			j-- // an apposition before the verb: "the Secretary of State, Antony Blinken, said"
+		}
 		if m := se.mentionEndingAt(j); m != nil && !m.possessive && m.typ != mPossPron && usable(m) {
 			k := i + 1
 			for k < n && k <= i+3 && (toks[k].Tag == "NNS" || toks[k].Tag == "RB" || toks[k].Tag == "NNP" && se.at[k] >= 0) {
