@@ -29,6 +29,9 @@ func newBuild(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := checkInputs(args); err != nil {
+				return err // before the store is opened, or created
+			}
 			st, err := openStore(cfg, false)
 			if err != nil {
 				return err

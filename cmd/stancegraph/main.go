@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/cayleygraph/cayley/clog"
 
@@ -30,7 +31,11 @@ func main() {
 			}
 			os.Exit(ex.code)
 		}
-		fmt.Fprintln(os.Stderr, "stancegraph:", err)
+		msg := err.Error()
+		if strings.HasPrefix(msg, "unknown flag") || strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown shorthand") {
+			msg += " (see stancegraph --help)"
+		}
+		fmt.Fprintln(os.Stderr, "stancegraph:", msg)
 		os.Exit(1)
 	}
 }

@@ -136,6 +136,13 @@ func TestBadInput(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "nothing") {
 		t.Errorf("missing path: %v", err)
 	}
+	none := filepath.Join(dir, "never.db")
+	if _, _, err = run(t, "build", "--dbpath", none, filepath.Join(dir, "missing")); err == nil || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("build of a missing path: %v", err)
+	}
+	if _, err := os.Stat(none); err == nil {
+		t.Error("build of a missing path created the store")
+	}
 	_, _, err = run(t, "stats", "--db", "nosuch")
 	if err == nil || !strings.Contains(err.Error(), "unknown") {
 		t.Errorf("unknown backend: %v", err)
