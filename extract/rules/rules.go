@@ -118,7 +118,6 @@ type docState struct {
 	lastPerson *mention
 	lastActors []mention
 	positions  []string
-	quote      *mention // speaker of a quotation still open
 	held       []heldPosition
 	inQuote    bool // a quotation is open at the end of the last sentence
 	para       int  // the paragraph of the last sentence
@@ -174,13 +173,13 @@ func (x *Extractor) carryQuotes(ss []*sentence) {
 		}
 		for j := i + 1; j < len(ss) && j <= i+4 && ss[j].s.Para == s.s.Para; j++ {
 			if sp := ss[j].speaker(); sp != nil {
-				s.frames = append(s.frames, frame{speaker: sp, from: 0, to: len(s.toks), carried: true, verb: -1})
+				s.frames = append(s.frames, frame{speaker: sp, from: 0, to: len(s.toks), verb: -1})
 				break
 			}
 		}
 		if s.speaker() == nil && i > 0 && ss[i-1].s.Para == s.s.Para && ss[i-1].openQuote {
 			if sp := ss[i-1].speaker(); sp != nil {
-				s.frames = append(s.frames, frame{speaker: sp, from: 0, to: len(s.toks), carried: true, verb: -1})
+				s.frames = append(s.frames, frame{speaker: sp, from: 0, to: len(s.toks), verb: -1})
 			}
 		}
 	}

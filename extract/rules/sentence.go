@@ -26,7 +26,6 @@ type sentence struct {
 type frame struct {
 	speaker  *mention
 	from, to int // token span
-	carried  bool
 	verb     int // the reporting verb when the speech follows it, else -1
 }
 
