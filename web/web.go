@@ -196,14 +196,15 @@ func writeJSON(w http.ResponseWriter, code int, v interface{}) {
 }
 
 // Examples are queries that draw something meaningful in the console: the
-// Visualize page links the tags "source" and "target".
+// Visualize page links the tags "source" and "target", here the nodes'
+// labels, so the drawing reads "United States" rather than an IRI.
 var Examples = []struct{ Title, Query string }{
 	{"who opposes what Russia demands (Visualize)",
-		`g.V("<sg:actor/russia>").Out("<sg:DEMAND>").Tag("target").In("<sg:OPPOSE>").Tag("source").All()`},
+		`g.V("<sg:actor/russia>").Out("<sg:DEMAND>").Save("<rdfs:label>", "target").In("<sg:OPPOSE>").Save("<rdfs:label>", "source").All()`},
 	{"everyone's stances on the positions China supports (Visualize)",
-		`g.V("<sg:actor/china>").Out("<sg:SUPPORT>").Tag("target").In(["<sg:SUPPORT>", "<sg:OPPOSE>", "<sg:DEMAND>"]).Tag("source").All()`},
+		`g.V("<sg:actor/china>").Out("<sg:SUPPORT>").Save("<rdfs:label>", "target").In(["<sg:SUPPORT>", "<sg:OPPOSE>", "<sg:DEMAND>"]).Save("<rdfs:label>", "source").All()`},
 	{"who talks to whom (Visualize)",
-		`g.V().Has("<sg:kind>", "state").Tag("source").Out(["<sg:CONSULT>", "<sg:DELIVER>"]).Tag("target").All()`},
+		`g.V().Has("<sg:kind>", "state").Save("<rdfs:label>", "source").Out(["<sg:CONSULT>", "<sg:DELIVER>"]).Save("<rdfs:label>", "target").All()`},
 }
 
 // Banner is the start-up message: where the console is, and queries to paste.

@@ -64,7 +64,7 @@ func TestConsoleAPI(t *testing.T) {
 		resp.Body.Close()
 	}
 	code, m := post(t, srv.URL+"/api/v1/query/gizmo", Examples[0].Query)
-	if code != 200 || !strings.Contains(toJSON(m["result"]), "united-states") {
+	if code != 200 || !strings.Contains(toJSON(m["result"]), `"source":"United States"`) {
 		t.Errorf("opponents of Russia's demands: %d %v", code, m)
 	}
 	code, m = post(t, srv.URL+"/api/v1/query/gizmo", `g.V(`)
@@ -120,6 +120,25 @@ func TestEndlessQuery(t *testing.T) {
 	wg.Wait()
 	if code != 400 || !strings.Contains(toJSON(m), "timed out") {
 		t.Errorf("endless query: %d %v", code, m)
+	}
+}
+
+// TestExamples: every start-up example draws something on the sample corpus.
+func TestExamples(t *testing.T) {
+	srv := sampleServer(t, Options{})
+	for _, e := range Examples {
+		code, m := post(t, srv.URL+"/api/v1/query/gizmo", e.Query)
+		res, _ := m["result"].([]interface{})
+		if code != 200 || len(res) == 0 {
+			t.Errorf("%s: %d %v", e.Title, code, m)
+			continue
+		}
+		for _, r := range res {
+			row := r.(map[string]interface{})
+			if s, _ := row["source"].(string); s == "" || strings.HasPrefix(s, "<") {
+				t.Errorf("%s: source %q is not a label", e.Title, s)
+			}
+		}
 	}
 }
 
