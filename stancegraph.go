@@ -93,8 +93,8 @@ func (g *Graph) Store() *graph.Store { return g.st }
 // Close closes the store.
 func (g *Graph) Close() error { return g.st.Close() }
 
-// Build extracts documents with the default extractor and loads them, each
-// in one transaction.
+// Build extracts documents with the default extractor and loads them, 32
+// whole documents to a transaction.
 func (g *Graph) Build(ctx context.Context, docs ...*extract.Document) error {
 	if g.ex == nil {
 		ex, err := extract.New("rules", g.cfg)
@@ -103,13 +103,18 @@ func (g *Graph) Build(ctx context.Context, docs ...*extract.Document) error {
 		}
 		g.ex = ex
 	}
-	for _, d := range docs {
+	var batch []graph.Batch
+	for i, d := range docs {
 		r, err := g.ex.Extract(ctx, d)
 		if err != nil {
 			return fmt.Errorf("extract %s: %w", d.ID, err)
 		}
-		if _, err := g.st.Load(ctx, graph.Batch{Doc: d.Info(r.Sentences), Statements: r.Statements}); err != nil {
-			return err
+		batch = append(batch, graph.Batch{Doc: d.Info(r.Sentences), Statements: r.Statements})
+		if len(batch) == 32 || i == len(docs)-1 {
+			if _, err := g.st.Load(ctx, batch...); err != nil {
+				return err
+			}
+			batch = batch[:0]
 		}
 	}
 	return nil

@@ -28,21 +28,19 @@ type LoadResult struct {
 	Removed int // quads of the document's earlier statements that are gone
 }
 
-// Load writes a document and its statements in one transaction. Loading the
-// same batch twice writes nothing new; loading a changed document replaces
-// the statements an earlier load took from it.
-func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
+// Load writes documents and their statements in one transaction, so a
+// crash leaves each document either whole or absent. Loading the same
+// batch twice writes nothing new; loading a changed document replaces the
+// statements an earlier load took from it.
+func (s *Store) Load(ctx context.Context, batches ...Batch) (LoadResult, error) {
 	if s.w == nil {
 		return LoadResult{}, ErrReadOnly
 	}
 	if err := ctx.Err(); err != nil {
 		return LoadResult{}, err
 	}
-	if b.Doc.ID == "" {
-		return LoadResult{}, errors.New("load: document has no id")
-	}
 	fresh := make(map[quad.Quad]bool)
-	var add []quad.Quad
+	var add, stale []quad.Quad
 	put := func(qs []quad.Quad) {
 		for _, q := range qs {
 			if !fresh[q] {
@@ -51,19 +49,27 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 			}
 		}
 	}
-	put(b.Doc.Quads())
 	keep := make(map[quad.IRI]bool)
-	for i := range b.Statements {
-		st := &b.Statements[i]
-		if err := st.Validate(); err != nil {
-			return LoadResult{}, fmt.Errorf("load %s: statement %d: %w", b.Doc.ID, i, err)
+	for _, b := range batches {
+		if b.Doc.ID == "" {
+			return LoadResult{}, errors.New("load: document has no id")
 		}
-		keep[st.ID()] = true
-		put(st.Quads())
+		put(b.Doc.Quads())
+		for i := range b.Statements {
+			st := &b.Statements[i]
+			if err := st.Validate(); err != nil {
+				return LoadResult{}, fmt.Errorf("load %s: statement %d: %w", b.Doc.ID, i, err)
+			}
+			keep[st.ID()] = true
+			put(st.Quads())
+		}
 	}
-	stale, err := s.staleQuads(ctx, b.Doc.ID, keep, fresh)
-	if err != nil {
-		return LoadResult{}, fmt.Errorf("load %s: find earlier statements: %w", b.Doc.ID, err)
+	for _, b := range batches {
+		old, err := s.staleQuads(ctx, b.Doc.ID, keep, fresh)
+		if err != nil {
+			return LoadResult{}, fmt.Errorf("load %s: find earlier statements: %w", b.Doc.ID, err)
+		}
+		stale = append(stale, old...)
 	}
 	if len(stale) > 0 {
 		gone := map[quad.Value]bool{}
@@ -74,7 +80,7 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 		}
 		orphans, err := s.orphans(ctx, stale, gone)
 		if err != nil {
-			return LoadResult{}, fmt.Errorf("load %s: %w", b.Doc.ID, err)
+			return LoadResult{}, fmt.Errorf("load: %w", err)
 		}
 		for _, q := range orphans {
 			if !fresh[q] {
@@ -94,13 +100,20 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 		tx.AddQuad(q)
 	}
 	if err := s.w.ApplyTransaction(tx); err != nil {
-		return LoadResult{}, fmt.Errorf("load %s: write %d quads: %w", b.Doc.ID, len(add), err)
+		return LoadResult{}, fmt.Errorf("load %s: write %d quads: %w", docIDs(batches), len(add), err)
 	}
 	after, err := s.quadCount(ctx)
 	if err != nil {
 		return LoadResult{}, err
 	}
 	return LoadResult{Added: int(after - before + int64(len(stale))), Removed: len(stale)}, nil
+}
+
+func docIDs(bs []Batch) string {
+	if len(bs) == 1 {
+		return bs[0].Doc.ID
+	}
+	return fmt.Sprintf("%d documents (%s ...)", len(bs), bs[0].Doc.ID)
 }
 
 func (s *Store) quadCount(ctx context.Context) (int64, error) {

@@ -40,12 +40,30 @@ func newBuild(g *globals) *cobra.Command {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			var added, removed int
-			sum, err := extraction(ctx, cfg, args, strict, quiet, cmd.ErrOrStderr(), func(j extract.Job) error {
-				r, err := st.Load(context.Background(), graph.Batch{Doc: j.Doc.Info(j.Result.Sentences), Statements: j.Result.Statements})
+			var pending []graph.Batch
+			flush := func() error {
+				if len(pending) == 0 {
+					return nil
+				}
+				r, err := st.Load(context.Background(), pending...)
 				added += r.Added
 				removed += r.Removed
+				pending = pending[:0]
 				return err
+			}
+			sum, err := extraction(ctx, cfg, args, strict, quiet, cmd.ErrOrStderr(), func(j extract.Job) error {
+				pending = append(pending, graph.Batch{Doc: j.Doc.Info(j.Result.Sentences), Statements: j.Result.Statements})
+				if len(pending) >= docsPerTransaction {
+					return flush()
+				}
+				return nil
 			})
+			if ferr := flush(); err == nil || errors.Is(err, context.Canceled) {
+				// The documents read so far go in whole, even when stopped.
+				if ferr != nil {
+					err = ferr
+				}
+			}
 			if sum != nil {
 				out := cmd.OutOrStdout()
 				if quiet {
@@ -65,6 +83,11 @@ func newBuild(g *globals) *cobra.Command {
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar; summary on stderr")
 	return cmd
 }
+
+// docsPerTransaction documents go into the store in one transaction: a crash
+// loses at most the batch under way, never part of a document, and bolt
+// syncs to disk once per batch instead of once per document.
+const docsPerTransaction = 32
 
 // extractFlags maps config keys to the extraction flags.
 var extractFlags = map[string]string{
