@@ -65,9 +65,10 @@ type File struct {
 	Judging   Cues     `yaml:"judging"`
 	Deontic   []string `yaml:"deontic"`
 	Stance    struct {
-		Verbs      Cues `yaml:"verbs"`
-		Nouns      Cues `yaml:"nouns"`
-		Adjectives Cues `yaml:"adjectives"`
+		Verbs      Cues     `yaml:"verbs"`
+		Nouns      Cues     `yaml:"nouns"`
+		Adjectives Cues     `yaml:"adjectives"`
+		Neutral    []string `yaml:"neutral"`
 	} `yaml:"stance"`
 	Negation     map[schema.Class]schema.Class `yaml:"negation"`
 	Reversers    []string                      `yaml:"reversers"`
@@ -160,6 +161,7 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Stance.Verbs = mergeCues(lx.Stance.Verbs, f.Stance.Verbs)
 	lx.Stance.Nouns = mergeCues(lx.Stance.Nouns, f.Stance.Nouns)
 	lx.Stance.Adjectives = mergeCues(lx.Stance.Adjectives, f.Stance.Adjectives)
+	lx.Stance.Neutral = append(lx.Stance.Neutral, f.Stance.Neutral...)
 	if lx.Negation == nil {
 		lx.Negation = map[schema.Class]schema.Class{}
 	}

@@ -94,6 +94,8 @@ func (se *sentence) analyse() {
 		case isNoun(t):
 			if c, n := se.x.nouns.at(toks, i); n > 0 {
 				se.nounCue(i, n, c)
+			} else if c, n := se.x.neutral.at(toks, i); n > 0 {
+				se.neutralCue(i, n, c)
 			}
 			se.interactionNoun(i)
 		case t.Tag == "JJ":
@@ -1011,6 +1013,44 @@ func (se *sentence) nounCue(i, n int, c cue) {
 		cls = compose(se.x, cls, flip)
 	}
 	se.emitStance(actor, c.class, cls, pred, label, 0.8*tconf, i, j)
+}
+
+// neutralCue handles a noun that holds a position without its own polarity:
+// the complement gives it, through a reversing head ("the inadmissibility
+// of X": OPPOSE X) or a negated label ("NATO's non-expansion": a demand for
+// it). Anything else says nothing.
+func (se *sentence) neutralCue(i, n int, c cue) {
+	owner := se.owner(i)
+	if owner == nil {
+		owner = se.speakerAt(i)
+	}
+	if owner == nil {
+		return
+	}
+	label, tconf, flip := se.target(i+n, map[int]bool{})
+	if label == "" {
+		return
+	}
+	cls := flip
+	if cls == "" {
+		if !negatedLabel(label) {
+			return
+		}
+		cls = c.class
+	}
+	se.emitStance(owner, cls, cls, "holds "+c.phrase, label, 0.7*tconf, i, i+n)
+}
+
+// negatedLabel reports a label that names the absence of something:
+// "non-expansion", "no deployment", "never join".
+func negatedLabel(label string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(label), func(r rune) bool { return r == ' ' || r == '-' }) {
+		switch w {
+		case "non", "no", "not", "never", "without":
+			return true
+		}
+	}
+	return false
 }
 
 // owner finds whose a nominal cue at i is: a possessor ("Russia's",

@@ -41,7 +41,7 @@ func (se *sentence) interactionVerb(i int) {
 		if k < end && se.toks[k].Tag == "DT" {
 			k++
 		}
-		if m := se.mentionStartingAt(k); usable(m) && !m.possessive {
+		if m := se.mentionStartingAt(k); usable(m) && !m.possessive && m.typ != mPossPron {
 			others = append(others, m) // "sent Russia a response", "gave the Russian diplomat the response"
 		}
 		others = append(others, se.after("to", i+n, end)...)

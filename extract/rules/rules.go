@@ -52,6 +52,7 @@ type Extractor struct {
 	gaz       *gazetteer
 	verbs     cueIndex
 	nouns     cueIndex
+	neutral   cueIndex // nouns that take the polarity of their complement
 	adjs      phraseIndex
 	reporting cueIndex
 	inter     interaction
@@ -77,6 +78,7 @@ func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
 		gaz:       newGazetteer(lx),
 		verbs:     indexCues(lx.Stance.Verbs),
 		nouns:     indexCues(lx.Stance.Nouns),
+		neutral:   cueIndex{},
 		adjs:      indexPhrases(lx.Stance.Adjectives),
 		reporting: cueIndex{},
 		inter:     indexInteractions(lx.Interactions),
@@ -90,6 +92,9 @@ func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
 		x.reporting.add(r, "")
 	}
 	x.asserting = set(lx.Asserting...)
+	for _, p := range lx.Stance.Neutral {
+		x.neutral.add(p, schema.Demand)
+	}
 	x.judging = indexCues(lx.Judging)
 	x.deontic = set(lx.Deontic...)
 	for _, group := range lx.Corefer {
@@ -177,7 +182,9 @@ func (x *Extractor) carryQuotes(ss []*sentence) {
 				break
 			}
 		}
-		if s.speaker() == nil && i > 0 && ss[i-1].s.Para == s.s.Para && ss[i-1].openQuote {
+		// A quotation open from the last sentence, or a new one right after a
+		// quoted speaker ("“…,” Lavrov said. “…”"): the same speaker goes on.
+		if s.speaker() == nil && i > 0 && ss[i-1].s.Para == s.s.Para && (ss[i-1].openQuote || ss[i-1].hasQuote()) {
 			if sp := ss[i-1].speaker(); sp != nil {
 				s.frames = append(s.frames, frame{speaker: sp, from: 0, to: len(s.toks), verb: -1})
 			}
@@ -216,6 +223,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *extract.Document) (extract
 	}
 	x.carryQuotes(analyses)
 	for _, s := range analyses {
+		s.resolveFirstPerson()
 		s.analyse()
 		for _, stmt := range s.out {
 			if stmt.Confidence >= x.minConf {

@@ -64,6 +64,12 @@ func (x *Extractor) prepare(st *docState, s *nlp.Sentence) *sentence {
 		se.resolve(&se.ments[k])
 	}
 	se.findFrames()
+	return se
+}
+
+// resolveFirstPerson gives "we", "us" and "our" the actor of whoever speaks
+// there; it runs once quotations have their speakers.
+func (se *sentence) resolveFirstPerson() {
 	for k := range se.ments {
 		m := &se.ments[k]
 		if m.pronoun == "we" || m.pronoun == "us" || m.pronoun == "our" {
@@ -72,7 +78,16 @@ func (x *Extractor) prepare(st *docState, s *nlp.Sentence) *sentence {
 			}
 		}
 	}
-	return se
+}
+
+// hasQuote reports quotation marks in the sentence.
+func (se *sentence) hasQuote() bool {
+	for _, t := range se.toks {
+		if isQuote(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolve gives a pronoun the actor of its antecedent and records the
