@@ -1119,6 +1119,17 @@ func (se *sentence) demonym(k int) *mention {
 	return nil
 }
 
+// personBefore is the nearest named person of the actor before token i.
+func (se *sentence) personBefore(i int, actor string) *mention {
+	for k := len(se.ments) - 1; k >= 0; k-- {
+		m := &se.ments[k]
+		if m.end <= i && m.typ == mPerson && m.person != "" && m.actor == actor {
+			return m
+		}
+	}
+	return nil
+}
+
 // emitStance records a stance statement once per actor, class and target.
 func (se *sentence) emitStance(a *mention, cue, cls schema.Class, pred, label string, conf float64, cs, ce int) {
 	if !cls.IsStance() || label == "" {
@@ -1154,6 +1165,8 @@ func (se *sentence) emit(a *mention, st schema.Statement, cs, ce int) {
 		st.Speaker, st.SpeakerTitle = a.person, a.title
 	} else if sp := se.speakerAt(cs); sp != nil && sp.actor == a.actor && sp.person != "" {
 		st.Speaker, st.SpeakerTitle = sp.person, sp.title
+	} else if p := se.personBefore(cs, a.actor); p != nil {
+		st.Speaker, st.SpeakerTitle = p.person, p.title // "Denis Pushilin, head of the DPR, welcomed"
 	}
 	st.Date = se.st.doc.Date
 	if cs >= 0 && ce <= len(se.toks) && cs < ce {

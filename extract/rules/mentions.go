@@ -117,7 +117,7 @@ func (x *Extractor) mentionAt(toks []nlp.Token, i int, known map[string]*person,
 		if j < len(toks) && toks[j].Tag == "POS" {
 			j++ // "NATO's Jens Stoltenberg", "Russia's foreign minister"
 		}
-		if tn := x.titleAt(toks, j); tn > 0 {
+		if tn := x.titleSpan(toks, j); tn > 0 {
 			title := text(toks[j : j+tn])
 			k := j + tn
 			name, nn := properName(toks, k)
@@ -165,6 +165,29 @@ func (x *Extractor) mentionAt(toks []nlp.Token, i int, known map[string]*person,
 // affiliation before a title.
 func (x *Extractor) adjectiveMention(toks []nlp.Token, i, end int, e entry) (*mention, int) {
 	a := e.actor
+	// A title a few words on, maybe with a name: "Russian Deputy Foreign
+	// Ministry Alexey Zaytsev", "the Russian media official". The last
+	// title or word of government before a name ends the title.
+	last, lastN := -1, 0
+	for j := end; j < len(toks) && j <= end+4; j++ {
+		t := toks[j]
+		if tn := x.titleAt(toks, j); tn > 0 {
+			last, lastN = j, tn
+		} else if govNouns[t.Lower] && j > end {
+			last, lastN = j, 1
+		}
+		if !(t.Tag == "NNP" || t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "JJ") {
+			break
+		}
+	}
+	if last > end || last == end && lastN > 0 && !govNouns[toks[end].Lower] {
+		k := last + lastN
+		title := text(toks[end:k])
+		if name, nn := properName(toks, k); nn > 0 {
+			return &mention{start: i, end: k + nn, typ: mPerson, person: name, actor: a.Name, kind: a.Kind, title: title}, k + nn - i
+		}
+		return &mention{start: i, end: k, typ: mPerson, actor: a.Name, kind: a.Kind, title: title}, k - i
+	}
 	j := end
 	for j < len(toks) && (toks[j].Lower == "foreign" || toks[j].Lower == "defence" || toks[j].Lower == "defense") && j+1 < len(toks) && govNouns[toks[j+1].Lower] {
 		j++
@@ -177,6 +200,8 @@ func (x *Extractor) adjectiveMention(toks []nlp.Token, i, end int, e entry) (*me
 	}
 	return nil, 0
 }
+
+func isGovWord(w string) bool { return govNouns[w] }
 
 // titleMention handles a title with no affiliation before it: "Foreign
 // Minister Dmytro Kuleba", "the minister", "Secretary General of NATO".
@@ -232,6 +257,20 @@ func (x *Extractor) nameMention(toks []nlp.Token, i int, known map[string]*perso
 	if p, ok := known[strings.ToLower(name)]; ok {
 		return &mention{start: i, end: i + n, typ: mPerson, person: p.name, actor: p.actor, kind: p.kind, title: p.title}, n
 	}
+	// An apposition after the name: "Denis Pushilin, President of the
+	// self-proclaimed Donetsk People's Republic".
+	if k := i + n; k+2 < len(toks) && toks[k].Text == "," {
+		if tn := x.titleAt(toks, k+1); tn > 0 && k+1+tn < len(toks) && toks[k+1+tn].Lower == "of" {
+			for q := k + 2 + tn; q < len(toks) && q <= k+tn+5; q++ {
+				m := x.gaz.longest(toks, q)
+				for _, typ := range []entryType{eName, eMetonym} {
+					if e, ok := m.find(typ); ok {
+						return &mention{start: i, end: i + n, typ: mPerson, person: name, actor: e.actor.Name, kind: e.actor.Kind, title: text(toks[k+1 : k+1+tn])}, n
+					}
+				}
+			}
+		}
+	}
 	for k := n - 1; k >= 0; k-- {
 		if p, ok := known[toks[i+k].Lower]; ok {
 			return &mention{start: i, end: i + n, typ: mPerson, person: p.name, actor: p.actor, kind: p.kind, title: p.title}, n
@@ -283,6 +322,29 @@ func (x *Extractor) titleAt(toks []nlp.Token, i int) int {
 		}
 	}
 	return 0
+}
+
+// titleSpan is titleAt extended over the title words and words of
+// government that follow: "Deputy Foreign Ministry official", "Foreign
+// Ministry spokeswoman".
+func (x *Extractor) titleSpan(toks []nlp.Token, i int) int {
+	n := x.titleAt(toks, i)
+	if n == 0 {
+		return 0
+	}
+	for i+n < len(toks) {
+		if m := x.titleAt(toks, i+n); m > 0 {
+			n += m
+			continue
+		}
+		t := toks[i+n]
+		if govNouns[t.Lower] || (t.Lower == "foreign" || t.Lower == "defence" || t.Lower == "defense") && i+n+1 < len(toks) && govNouns[toks[i+n+1].Lower] {
+			n++
+			continue
+		}
+		break
+	}
+	return n
 }
 
 // properName returns the run of capitalised proper-noun tokens at i.

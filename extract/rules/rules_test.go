@@ -94,6 +94,12 @@ func TestStatements(t *testing.T) {
 			[]want{{"Iran", "OPPOSE", "plan", ""}, {"Iran", "SUPPORT", "talks", ""}}, nil},
 		{"nominal stance with owner", "Moscow's demand for security guarantees was rejected by Washington.",
 			[]want{{"Russia", "DEMAND", "security guarantees", ""}}, nil},
+		{"title words and a ministry before the name", "Iranian Deputy Foreign Ministry official Ali Karimi said the proposal was unacceptable.",
+			[]want{{"Iran", "OPPOSE", "proposal", "Ali Karimi"}}, nil},
+		{"demonym, noun and title", "The Israeli army spokesman rejected the report.",
+			[]want{{"Israel", "OPPOSE", "report", ""}}, nil},
+		{"title after the name", "Denis Pushilin, head of the Donetsk People's Republic, welcomed the statements.",
+			[]want{{"Donetsk People's Republic", "SUPPORT", "statements", "Denis Pushilin"}}, nil},
 		{"no actor, no statement", "Analysts said the weather was good.", nil,
 			[]want{{"", "SUPPORT", "weather", ""}}},
 		// Interactions.
