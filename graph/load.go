@@ -124,6 +124,11 @@ func (s *Store) quadCount(ctx context.Context) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("read store size: %w", err)
 	}
+	if st.Quads.Size < 0 { // SQL stores only estimate unless asked
+		if st, err = s.qs.Stats(ctx, true); err != nil {
+			return 0, fmt.Errorf("count quads: %w", err)
+		}
+	}
 	return st.Quads.Size, nil
 }
 

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -81,7 +82,7 @@ func Open(cfg Config) (*Store, error) {
 		}
 	}
 	opts := cgraph.Options(cfg.Options)
-	if persistent && !exists(path) {
+	if persistent && fileBacked[cfg.Backend] && !exists(path) {
 		if cfg.ReadOnly || cfg.Existing {
 			return nil, fmt.Errorf("store %s at %s does not exist: run `stancegraph build` first", cfg.Backend, path)
 		}
@@ -89,14 +90,34 @@ func Open(cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("create %s store at %s: %w", cfg.Backend, path, err)
 		}
 	}
+	if persistent && !fileBacked[cfg.Backend] && !cfg.ReadOnly && !cfg.Existing {
+		// A database server: create the tables unless they are there.
+		if err := initStore(cfg.Backend, path, opts); err != nil {
+			return nil, fmt.Errorf("create %s store at %s: %w", cfg.Backend, path, err)
+		}
+	}
 	qs, err := cgraph.NewQuadStore(cfg.Backend, path, opts)
-	if errors.Is(err, cgraph.ErrNotInitialized) && !cfg.ReadOnly {
+	if errors.Is(err, cgraph.ErrNotInitialized) {
+		if cfg.ReadOnly || cfg.Existing {
+			return nil, fmt.Errorf("store %s at %s is not initialised: run `stancegraph build` first", cfg.Backend, path)
+		}
 		if err = initStore(cfg.Backend, path, opts); err == nil {
 			qs, err = cgraph.NewQuadStore(cfg.Backend, path, opts)
 		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s store at %q: %w", cfg.Backend, path, err)
+	}
+	if persistent && !fileBacked[cfg.Backend] && (cfg.ReadOnly || cfg.Existing) {
+		// A database server answers even without tables: look for them.
+		it := qs.QuadsAllIterator()
+		it.Next(context.Background())
+		err := it.Err()
+		it.Close()
+		if err != nil {
+			qs.Close()
+			return nil, fmt.Errorf("store %s at %s is not initialised (%v): run `stancegraph build` first", cfg.Backend, path, err)
+		}
 	}
 	s := &Store{cfg: cfg, qs: qs}
 	if !cfg.ReadOnly {
@@ -122,6 +143,10 @@ func initStore(backend, path string, opts cgraph.Options) error {
 	}
 	return err
 }
+
+// fileBacked backends keep the store in files at the path; the others
+// (postgres, cockroach, mysql) take an address.
+var fileBacked = map[string]bool{"bolt": true, "bbolt": true, "leveldb": true, "badger": true, "sqlite": true}
 
 func exists(path string) bool {
 	_, err := os.Stat(path)
