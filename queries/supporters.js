@@ -14,5 +14,6 @@ g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", args[0]).Out("<sg:ta
     rows.push(seen[key]);
   });
 });
+rows.sort(function(a, b) { return b.statements - a.statements || (a.supporter < b.supporter ? -1 : a.supporter > b.supporter ? 1 : 0) || (a.position < b.position ? -1 : 1); });
 rows.forEach(function(r) { g.Emit(r); });
 function label(n) { var l = g.V(n).Out("<rdfs:label>").ToValue(); return l ? l : n; }
