@@ -266,7 +266,7 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 	}
 	if i > 0 && toks[i].Tag == "VBG" && toks[i-1].Text == "," {
 		if m := se.mainSubject(i); m != nil {
-			return []*mention{m}, 0.8
+			return se.coordinated(m, +1), 0.8 // "Egypt and Qatar proposed ..., calling on"
 		}
 	}
 	// A coordinated verb phrase shares its subject: "Russia denies X, but
@@ -563,7 +563,7 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 			j = k + 1
 			break
 		}
-		if !(t.Tag == "DT" || t.Tag == "JJ" || isNoun(t) || se.at[k] >= 0) {
+		if !(t.Tag == "DT" || t.Tag == "JJ" || isNoun(t) || se.at[k] >= 0 || t.Lower == "and" || t.Text == ",") {
 			break
 		}
 	}

@@ -100,6 +100,8 @@ func TestStatements(t *testing.T) {
 			[]want{{"Israel", "OPPOSE", "report", ""}}, nil},
 		{"title after the name", "Denis Pushilin, head of the Donetsk People's Republic, welcomed the statements.",
 			[]want{{"Donetsk People's Republic", "SUPPORT", "statements", "Denis Pushilin"}}, nil},
+		{"participle after coordinated subjects, object and infinitive", "Egypt and Qatar proposed a truce plan, calling on Israel and Hamas to release the hostages.",
+			[]want{{"Qatar", "PROPOSE", "truce plan", ""}, {"Qatar", "DEMAND", "release the hostages", ""}, {"Egypt", "DEMAND", "release the hostages", ""}}, nil},
 		{"no actor, no statement", "Analysts said the weather was good.", nil,
 			[]want{{"", "SUPPORT", "weather", ""}}},
 		// Interactions.
