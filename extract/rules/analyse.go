@@ -750,10 +750,17 @@ func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
 		case isQuote(t) || t.Text == "," || t.Text == "(" || t.Text == ")":
 			continue
 		case t.Tag == "PRP$" && se.at[k] >= 0 && usable(&se.ments[se.at[k]]):
+			if m := se.ments[se.at[k]]; m.end > k+1 {
+				words = append(words, m.actor) // "his country": the country itself
+				k = m.end - 1
+				continue
+			}
 			words = append(words, se.ments[se.at[k]].actor+"'s")
 			continue
 		case t.Tag == "PRP" && se.at[k] >= 0 && usable(&se.ments[se.at[k]]):
-			words = append(words, se.ments[se.at[k]].actor)
+			if a := se.ments[se.at[k]].actor; len(words) == 0 || words[len(words)-1] != a {
+				words = append(words, a) // not "Ukraine Ukraine" for "that Ukraine it will"
+			}
 			continue
 		case t.Text == "'s" || t.Text == "'" || t.Text == "n't":
 			if len(words) > 0 {
@@ -773,9 +780,33 @@ func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
 	for len(words) > 1 && trailing[strings.ToLower(words[len(words)-1])] {
 		words = words[:len(words)-1]
 	}
-	label := se.x.canonical(strings.Join(words, " "))
+	label := se.x.canonical(possessiveForm(se, a, b, strings.Join(words, " ")))
 	se.st.rememberPosition(label)
 	return label, conf, flip
+}
+
+// possessiveForm writes "HEAD of ACTOR" as "ACTOR's HEAD" so that
+// paraphrases meet in one position: "the security concerns of Russia" and
+// "Russia's security concerns". It applies when the label ends with "of"
+// and a single actor mention and the head is at most three words.
+func possessiveForm(se *sentence, a, b int, label string) string {
+	toks := se.toks
+	if b-a < 3 || se.at[b-1] < 0 {
+		return label
+	}
+	m := se.ments[se.at[b-1]]
+	if m.typ != mActor || m.end != b || m.start < a+2 || toks[m.start-1].Lower != "of" {
+		return label
+	}
+	if m.start-1-a > 3 {
+		return label
+	}
+	for k := a; k < m.start-1; k++ {
+		if t := toks[k]; !(isNoun(t) || t.Tag == "JJ" || t.Tag == "VBG") || se.at[k] >= 0 {
+			return label
+		}
+	}
+	return m.actor + "'s " + text(toks[a:m.start-1])
 }
 
 // recentPosition is the latest position whose label has a word like head
