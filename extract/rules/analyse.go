@@ -79,8 +79,14 @@ func (se *sentence) analyse() {
 				continue
 			}
 			c, n := se.x.verbs.at(toks, i)
+			around := false
+			if n == 0 {
+				_, an := se.cueAroundObject(i, consumed) // "warned Washington against arms sales"
+				around = an > 0
+			}
 			jc, jn := se.x.judging.at(toks, i)
 			switch {
+			case around:
 			case jn > 0 && (n == 0 || se.nounSubject(i) >= 0):
 				// "Washington's proposals ignored our view": judged, not judging.
 				se.judging(i, jn, jc)
@@ -231,6 +237,45 @@ func (x *Extractor) isCueVerb(toks []nlp.Token, k int) bool {
 		_, r = x.reporting.at(one, 0)
 	}
 	return n > 0 || r > 0
+}
+
+// cueAroundObject finds a cue whose particle follows the verb's object,
+// "warned Washington against arms sales", and handles it; n is 0 when
+// there is none.
+func (se *sentence) cueAroundObject(i int, consumed map[int]bool) (cue, int) {
+	toks := se.toks
+	k := i + 1
+	if k < len(toks) && toks[k].Tag == "DT" {
+		k++
+	}
+	m := se.mentionStartingAt(k)
+	if m == nil || m.end >= len(toks) {
+		return cue{}, 0
+	}
+	alt := append([]nlp.Token{toks[i]}, toks[m.end:]...)
+	c, n := se.x.verbs.at(alt, 0)
+	if n < 2 {
+		return cue{}, 0
+	}
+	actors, conf := se.subjects(i)
+	if len(actors) == 0 {
+		return c, n
+	}
+	cls, pred := c.class, inflect(c.phrase)
+	if se.negated(i) {
+		cls, pred = se.x.lex.Negation[cls], "does not "+c.phrase
+	}
+	label, tconf, flip := se.target(m.end+n-1, consumed)
+	if label == "" {
+		return c, n
+	}
+	if flip != "" {
+		cls = compose(se.x, cls, flip)
+	}
+	for _, a := range actors {
+		se.emitStance(a, c.class, cls, pred, label, conf*tconf, i, i+1)
+	}
+	return c, n
 }
 
 // negated reports a negator in the few tokens before token i, within its

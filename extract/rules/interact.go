@@ -62,6 +62,11 @@ func (se *sentence) interactionVerb(i int) {
 		if len(others) == 0 {
 			others = se.counterparts()
 		}
+		if len(others) == 0 && len(subj) > 1 {
+			// "Washington and Seoul held talks": with each other.
+			se.emitInteraction(subj[0], subj[1], cls, inflect(c.phrase), conf, i, i+n)
+			return
+		}
 	case schema.Accuse, schema.Threaten:
 		m := se.mentionStartingAt(i + n)
 		if !usable(m) || m.possessive {

@@ -102,6 +102,12 @@ func TestStatements(t *testing.T) {
 			[]want{{"Donetsk People's Republic", "SUPPORT", "statements", "Denis Pushilin"}}, nil},
 		{"participle after coordinated subjects, object and infinitive", "Egypt and Qatar proposed a truce plan, calling on Israel and Hamas to release the hostages.",
 			[]want{{"Qatar", "PROPOSE", "truce plan", ""}, {"Qatar", "DEMAND", "release the hostages", ""}, {"Egypt", "DEMAND", "release the hostages", ""}}, nil},
+		{"particle after the object", "Beijing has repeatedly warned Washington against arms sales to Taipei.",
+			[]want{{"China", "OPPOSE", "arms sales", ""}, {"China", "THREATEN", "United States", ""}}, nil},
+		{"commitment verbs", "Israel vowed to continue the offensive.",
+			[]want{{"Israel", "SUPPORT", "continue the offensive", ""}}, nil},
+		{"reciprocal talks between coordinated subjects", "Washington and Seoul held talks on the missile program.",
+			[]want{{"South Korea", "CONSULT", "United States", ""}}, nil},
 		{"no actor, no statement", "Analysts said the weather was good.", nil,
 			[]want{{"", "SUPPORT", "weather", ""}}},
 		// Interactions.
