@@ -6,7 +6,7 @@ EVAL    ?= ../shared/eval
 GOLD    ?= $(EVAL)/gold-seeds.jsonl
 CORPUS  := testdata/corpus
 
-.PHONY: all build test vet eval demo bench clean deps assets fuzz
+.PHONY: all build test vet eval demo bench clean deps assets fuzz race
 
 all: build
 
@@ -64,6 +64,10 @@ fuzz:
 	$(GO) test ./extract/source -run '^$$' -fuzz '^FuzzJSONDocument$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./extract/nlp -run '^$$' -fuzz '^FuzzSentences$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./extract/rules -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
+
+# The race detector; boltdb trips checkptr, which is off for that reason.
+race:
+	$(GO) test -count=1 -race -gcflags=all=-d=checkptr=0 ./...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
