@@ -60,6 +60,12 @@ func isPunct(t nlp.Token) bool {
 	return false
 }
 func isQuote(t nlp.Token) bool { return t.Text == `"` || t.Text == "``" || t.Text == "''" }
+
+// auxiliary reports the words that stand between a subject and its verb
+// without being either: adverbs, modals, forms of have, be and do, quotes.
+func auxiliary(t nlp.Token) bool {
+	return t.Tag == "RB" || t.Tag == "MD" || t.Lemma == "have" || t.Lemma == "be" || t.Lemma == "do" || isQuote(t)
+}
 func finite(t nlp.Token) bool {
 	return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"
 }
@@ -400,7 +406,7 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 // verb at i (over auxiliaries and adverbs), or -1.
 func (se *sentence) nounSubject(i int) int {
 	k := i - 1
-	for k >= 0 && (se.toks[k].Tag == "RB" || se.toks[k].Tag == "MD" || se.toks[k].Lemma == "have" || se.toks[k].Lemma == "be" || isQuote(se.toks[k])) {
+	for k >= 0 && auxiliary(se.toks[k]) {
 		k--
 	}
 	for k >= 1 && timeWords[se.toks[k].Lower] {
@@ -444,7 +450,7 @@ var timeWords = set("yesterday", "today", "tonight", "morning", "evening", "afte
 func (se *sentence) skipAux(k int) int {
 	for k >= 0 {
 		t := se.toks[k]
-		if !(t.Tag == "RB" || t.Tag == "MD" || t.Lemma == "have" || t.Lemma == "be" || t.Lemma == "do" || isQuote(t)) || t.Lower == "not" {
+		if !auxiliary(t) || t.Lower == "not" {
 			return k
 		}
 		k--
@@ -458,7 +464,7 @@ func (se *sentence) skipAux(k int) int {
 func (se *sentence) adjacent(a, i int) bool {
 	for k := a; k < i; k++ {
 		t := se.toks[k]
-		if !(t.Tag == "RB" || t.Tag == "MD" || t.Lemma == "have" || t.Lemma == "be" || t.Lemma == "do" || isQuote(t)) {
+		if !auxiliary(t) {
 			return false
 		}
 	}
@@ -547,7 +553,7 @@ func (se *sentence) passive(i int, a *mention) bool {
 // clause boundary: the patient of a passive.
 func (se *sentence) before(i int) (string, float64, schema.Class) {
 	e := i - 1
-	for e >= 0 && (se.toks[e].Lemma == "be" || se.toks[e].Lemma == "have" || se.toks[e].Tag == "RB" || se.toks[e].Tag == "MD") {
+	for e >= 0 && auxiliary(se.toks[e]) {
 		e--
 	}
 	s := e

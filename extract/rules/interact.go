@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/stancegraph/stancegraph/schema"
 )
 
@@ -229,7 +231,7 @@ func (se *sentence) interactionNoun(i int) {
 func (se *sentence) hyphenated(k int) []*mention {
 	var out []*mention
 	t := se.toks[k]
-	parts := splitHyphen(t.Text)
+	parts := strings.Split(t.Text, "-")
 	if len(parts) < 2 {
 		if a := se.demonym(k); a != nil {
 			out = append(out, a)
@@ -237,7 +239,7 @@ func (se *sentence) hyphenated(k int) []*mention {
 		return out
 	}
 	for _, p := range parts {
-		if es, ok := se.x.gaz.phrases[lower(p)]; ok {
+		if es, ok := se.x.gaz.phrases[strings.ToLower(p)]; ok {
 			for _, e := range es {
 				if e.actor != nil {
 					out = append(out, &mention{start: k, end: k + 1, typ: mActor, actor: e.actor.Name, kind: e.actor.Kind})
@@ -290,7 +292,7 @@ func (se *sentence) counterparts() []*mention {
 	var out []*mention
 	for k := range se.ments {
 		m := &se.ments[k]
-		if usable(m) && m.typ == mPerson && lower(m.title) == "counterpart" {
+		if usable(m) && m.typ == mPerson && strings.EqualFold(m.title, "counterpart") {
 			out = append(out, m)
 		}
 	}

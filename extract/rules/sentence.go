@@ -232,9 +232,7 @@ func (se *sentence) findFrames() {
 		}
 		// Speaker before the verb: "X said", "X has repeatedly said".
 		j := i - 1
-		for j >= 0 && (toks[j].Tag == "RB" || toks[j].Tag == "MD" || toks[j].Lemma == "have" || toks[j].Lemma == "be") && toks[j].Lower != "not" {
-			j--
-		}
+		j = se.skipAux(j)
 		if j > 0 && toks[j].Text == "," && usable(se.mentionEndingAt(j-1)) {
 			j-- // an apposition before the verb: "the Secretary of State, Antony Blinken, said"
 		}

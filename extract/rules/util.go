@@ -2,10 +2,6 @@ package rules
 
 import "strings"
 
-func lower(s string) string { return strings.ToLower(s) }
-
-func splitHyphen(s string) []string { return strings.Split(s, "-") }
-
 // stem is the first five letters of a word, enough to match its inflections.
 func stem(w string) string {
 	w = strings.ToLower(w)
