@@ -18,8 +18,8 @@ import (
 
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/extract/lexicon"
-	"github.com/stancegraph/stancegraph/extract/source"
 	_ "github.com/stancegraph/stancegraph/extract/rules" // the default extractor
+	"github.com/stancegraph/stancegraph/extract/source"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/config"
 	"github.com/stancegraph/stancegraph/queries"

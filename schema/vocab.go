@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"time"
+
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/voc"
 	"github.com/cayleygraph/quad/voc/rdf"
@@ -73,6 +75,13 @@ const (
 	PURL       = quad.IRI(Prefix + "url")
 	PSentences = quad.IRI(Prefix + "sentences") // how many sentences were read
 )
+
+// ValidDate reports whether s is a date written YYYY-MM-DD, as statements
+// and documents carry them.
+func ValidDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
 
 // ActorIRI is the stable IRI of an actor with the given canonical name.
 func ActorIRI(name string) quad.IRI { return quad.IRI(Prefix + "actor/" + Slug(name)) }

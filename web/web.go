@@ -8,20 +8,20 @@ package web
 import (
 	"context"
 	"embed"
-	"io/fs"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
-	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query/gizmo"
+	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 	"github.com/julienschmidt/httprouter"
 
 	"github.com/stancegraph/stancegraph/graph"

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/source"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/config"
 )
@@ -29,7 +30,7 @@ func newBuild(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := checkInputs(args); err != nil {
+			if err := source.Check(args); err != nil {
 				return err // before the store is opened, or created
 			}
 			st, err := openStore(cfg, false)

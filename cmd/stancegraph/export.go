@@ -191,7 +191,7 @@ func render(dot, format string, n *graph.Network, w io.Writer) error {
 func parseFilter(o exportOpts) (graph.Filter, error) {
 	f := graph.Filter{Depth: o.depth, MinCount: o.minCount, Top: o.top, Since: o.since, Until: o.until}
 	for _, d := range []struct{ flag, v string }{{"--since", o.since}, {"--until", o.until}} {
-		if d.v != "" && !isDate(d.v) {
+		if d.v != "" && !schema.ValidDate(d.v) {
 			return f, fmt.Errorf("%s %q: want a date YYYY-MM-DD", d.flag, d.v)
 		}
 	}
@@ -208,18 +208,6 @@ func parseFilter(o exportOpts) (graph.Filter, error) {
 		return f, fmt.Errorf("--depth must be at least 1, --min-count and --top at least 0")
 	}
 	return f, nil
-}
-
-func isDate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i, r := range s {
-		if i != 4 && i != 7 && (r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // resolveFilter turns names into node IRIs and runs --query.

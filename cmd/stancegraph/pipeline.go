@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -138,22 +137,4 @@ func inputSize(paths []string) int64 {
 		})
 	}
 	return total
-}
-
-// checkInputs fails on a path that does not exist.
-func checkInputs(paths []string) error {
-	for _, p := range paths {
-		if _, err := os.Stat(p); err != nil {
-			return fmt.Errorf("input %s: %w", p, unwrapPathError(err))
-		}
-	}
-	return nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -230,7 +230,7 @@ func (f *File) validate() error {
 			return fmt.Errorf("people[%d]: name and actor are required", i)
 		}
 		for _, d := range []string{p.From, p.To} {
-			if d != "" && !isDate(d) {
+			if d != "" && !schema.ValidDate(d) {
 				return fmt.Errorf("people[%d] (%s): date %q is not YYYY-MM-DD", i, p.Name, d)
 			}
 		}
@@ -253,18 +253,6 @@ func (f *File) validate() error {
 		}
 	}
 	return nil
-}
-
-func isDate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i, r := range s {
-		if i != 4 && i != 7 && (r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // Actor returns the actor with the given canonical name.

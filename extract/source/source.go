@@ -78,6 +78,17 @@ func Walk(paths []string, fn func(*extract.Document) error, bad func(*BadDocumen
 	return nil
 }
 
+// Check fails on the first path that does not exist, naming it; commands
+// call it before they open a store, so that a typo creates nothing.
+func Check(paths []string) error {
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("input %s: %w", p, unwrapPath(err))
+		}
+	}
+	return nil
+}
+
 // Readable reports whether a file name has an ending Walk reads in directories.
 func Readable(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
