@@ -23,4 +23,3 @@ for (var a in others) {
 }
 rows.sort(function(x, y) { return y.score - x.score || y.agree - x.agree || (x.actor < y.actor ? -1 : 1); });
 rows.forEach(function(r) { g.Emit(r); });
-function label(n) { var l = g.V(n).Out("<rdfs:label>").ToValue(); return l ? l : n; }

@@ -4,8 +4,7 @@ g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", args[0]).Has("<sg:ta
   .SaveOpt("<sg:date>", "date").SaveOpt("<sg:speaker>", "speaker").Save("<sg:document>", "document")
   .Save("<sg:confidence>", "confidence")
   .TagArray().forEach(function(t) {
-    g.Emit({statement: t.id, "class": t["class"].replace("<sg:", "").replace(">", ""), predicate: t.predicate,
+    g.Emit({statement: t.id, "class": className(t["class"]), predicate: t.predicate,
       speaker: t.speaker ? label(t.speaker) : "", document: label(t.document), date: t.date || "",
       confidence: t.confidence, sentence: t.sentence});
   });
-function label(n) { var l = g.V(n).Out("<rdfs:label>").ToValue(); return l ? l : n; }

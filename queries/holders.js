@@ -7,11 +7,10 @@ g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:target>", args[0])
     var key = t.actor + "|" + t["class"];
     var a = agg[key];
     if (!a) {
-      a = agg[key] = {actor: label(t.actor), actor_id: t.actor, "class": t["class"].replace("<sg:", "").replace(">", ""), stance: t.polarity || "", statements: 0};
+      a = agg[key] = {actor: label(t.actor), actor_id: t.actor, "class": className(t["class"]), stance: t.polarity || "", statements: 0};
       rows.push(a);
     }
     a.statements++;
   });
 rows.sort(function(a, b) { return (a.stance < b.stance ? -1 : a.stance > b.stance ? 1 : 0) || b.statements - a.statements; });
 rows.forEach(function(r) { g.Emit(r); });
-function label(n) { var l = g.V(n).Out("<rdfs:label>").ToValue(); return l ? l : n; }

@@ -33,4 +33,3 @@ found.slice(0, 20).forEach(function(c) {
   for (var i = 1; i < c.length; i++) text += " --" + c[i].via + "--> " + label(c[i].node);
   g.Emit({length: c.length - 1, path: text});
 });
-function label(n) { var l = g.V(n).Out("<rdfs:label>").ToValue(); return l ? l : n; }

@@ -7,7 +7,7 @@ g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", args[0]).Has("<sg:po
     var key = t["class"] + "|" + t.target;
     var a = agg[key];
     if (!a) {
-      a = agg[key] = {position: label(t.target), position_id: t.target, "class": t["class"].replace("<sg:", "").replace(">", ""), statements: 0, first: "", last: ""};
+      a = agg[key] = {position: label(t.target), position_id: t.target, "class": className(t["class"]), statements: 0, first: "", last: ""};
       rows.push(a);
     }
     a.statements++;
@@ -17,4 +17,3 @@ g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", args[0]).Has("<sg:po
   });
 rows.sort(function(a, b) { return b.statements - a.statements || (a.position < b.position ? -1 : 1); });
 rows.forEach(function(r) { g.Emit(r); });
-function label(n) { var l = g.V(n).Out("<rdfs:label>").ToValue(); return l ? l : n; }

@@ -15,6 +15,11 @@ import (
 //go:embed *.js
 var files embed.FS
 
+// prelude holds the helpers every query can call (label, className, sides).
+//
+//go:embed lib/prelude.js
+var prelude string
+
 // Query is one library query.
 type Query struct {
 	Name        string
@@ -78,8 +83,9 @@ func parse(file, src string) (Query, error) {
 	return Query{Name: f[0], Params: f[1:], Description: strings.TrimSpace(desc), Script: src}, nil
 }
 
-// Render returns the script with its arguments bound: a JSON array args
-// before the query, so no argument can change the script.
+// Render returns the script with its arguments bound, a JSON array args
+// before the query so that no argument can change the script, and the
+// library's helpers.
 func (q Query) Render(args ...string) (string, error) {
 	if len(args) != len(q.Params) {
 		return "", fmt.Errorf("query %s takes %d arguments (%s), got %d", q.Name, len(q.Params), strings.Join(q.Params, " "), len(args))
@@ -88,7 +94,7 @@ func (q Query) Render(args ...string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return "var args = " + string(b) + ";\n" + q.Script, nil
+	return "var args = " + string(b) + ";\n" + prelude + "\n" + q.Script, nil
 }
 
 // Usage is the query's synopsis, "opponents ACTOR".

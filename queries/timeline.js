@@ -4,11 +4,10 @@ g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", args[0])
   .Save("<sg:class>", "class").Save("<sg:predicate>", "predicate").Save("<sg:target>", "target")
   .SaveOpt("<sg:date>", "date").Save("<sg:document>", "document").Save("<sg:sentenceIndex>", "index")
   .TagArray().forEach(function(t) {
-    rows.push({date: t.date || "", "class": t["class"].replace("<sg:", "").replace(">", ""), predicate: t.predicate,
+    rows.push({date: t.date || "", "class": className(t["class"]), predicate: t.predicate,
       target: label(t.target), document: label(t.document), sentence_index: t.index});
   });
 rows.sort(function(a, b) {
   return (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.document < b.document ? -1 : a.document > b.document ? 1 : 0) || a.sentence_index - b.sentence_index;
 });
 rows.forEach(function(r) { g.Emit(r); });
-function label(n) { var l = g.V(n).Out("<rdfs:label>").ToValue(); return l ? l : n; }
