@@ -250,6 +250,9 @@ func (x *Extractor) isCueVerb(toks []nlp.Token, k int) bool {
 // there is none.
 func (se *sentence) cueAroundObject(i int, consumed map[int]bool) (cue, int) {
 	toks := se.toks
+	if len(se.x.verbs[toks[i].Lemma]) == 0 {
+		return cue{}, 0 // no cue begins with this verb: nothing to look for
+	}
 	k := i + 1
 	if k < len(toks) && toks[k].Tag == "DT" {
 		k++
