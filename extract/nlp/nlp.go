@@ -1,7 +1,8 @@
 // Package nlp is the language stage of the extraction pipeline: it maps
 // typographic quotes and dashes to ASCII on a copy that keeps offsets, splits
 // text into sentences (newlines first, then Punkt from neurosnap/sentences),
-// tokenises and tags each sentence (prose), and adds lemmas (golem).
+// tokenises and tags each sentence (prose's tokeniser, prose's tagger model
+// behind a faster index), and adds lemmas (golem).
 package nlp
 
 import (
@@ -12,7 +13,6 @@ import (
 
 	"github.com/aaaton/golem/v4"
 	"github.com/aaaton/golem/v4/dicts/en"
-	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 	"github.com/neurosnap/sentences"
 	"github.com/neurosnap/sentences/english"
@@ -43,7 +43,7 @@ type Sentence struct {
 type Pipeline struct {
 	splitter  *sentences.DefaultSentenceTokenizer
 	tokenizer *tokenize.Tokenizer
-	tagger    *tag.Tagger
+	tagger    *Tagger
 	lemmas    *golem.Lemmatizer
 }
 
@@ -53,7 +53,7 @@ func New() (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence splitter: %w", err)
 	}
-	tg, err := tag.New()
+	tg, err := defaultTagger()
 	if err != nil {
 		return nil, fmt.Errorf("load part-of-speech tagger: %w", err)
 	}
@@ -171,8 +171,13 @@ func chunks(text string, max int) [][2]int {
 	return out
 }
 
-// punkt returns the sentence spans Punkt finds in one line.
+// punkt returns the sentence spans Punkt finds in one line. A line with no
+// sentence-ending mark before its end is one sentence and skips Punkt: a
+// headline, a one-sentence paragraph.
 func (p *Pipeline) punkt(line string) [][2]int {
+	if !innerEnder(line) {
+		return [][2]int{{0, len(line)}}
+	}
 	var spans [][2]int
 	pos := 0
 	for _, s := range p.splitter.Tokenize(line) {
@@ -200,6 +205,16 @@ func (p *Pipeline) punkt(line string) [][2]int {
 		spans = append(spans, [2]int{0, len(line)})
 	}
 	return spans
+}
+
+// innerEnder reports whether line has a sentence-ending mark (those Punkt
+// splits at) followed by more than closing marks and spaces.
+func innerEnder(line string) bool {
+	end := len(line)
+	for end > 0 && strings.IndexByte(" \t\"')]}.!?", line[end-1]) >= 0 {
+		end--
+	}
+	return strings.ContainsAny(line[:end], ".!?。！？")
 }
 
 // endOffset maps an exclusive end k in normalised text to the original: the
@@ -238,7 +253,7 @@ func trimSpan(s string, a, b int) (int, int) {
 // the normalised document and offs maps normalised to original offsets.
 func (p *Pipeline) tokens(sent string, base int, offs []int) []Token {
 	raw := p.tokenizer.Tokenize(sent)
-	p.tagger.TagTokens(raw)
+	p.tagger.Tag(raw)
 	out := make([]Token, len(raw))
 	for i, t := range raw {
 		lower := strings.ToLower(t.Text)

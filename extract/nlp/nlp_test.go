@@ -1,6 +1,8 @@
 package nlp
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -110,5 +112,56 @@ func TestLongLines(t *testing.T) {
 	}
 	if got := chunks(strings.Repeat("é", 10), 5); got[0][1]%2 != 0 {
 		t.Errorf("a chunk cuts a UTF-8 sequence: %v", got)
+	}
+}
+
+// Lines that skip Punkt must come out as Punkt would split them.
+func TestPunktShortcut(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := []string{
+		`Russia demands guarantees`,
+		`Russia demands guarantees.`,
+		`"We will not accept it," Lavrov said.`,
+		`Is this war?!"`,
+		`The U.S. rejected it`,
+		`Talks ended. The sides left`,
+		`He asked why? Then he left`,
+		`(Reuters) Moscow rejected the plan ...`,
+		`Beijing welcomed it!) `,
+		`...`,
+		`   `,
+		`Mr Wang said it`,
+		`Ceasefire in Gaza: Egypt mediates`,
+	}
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		norm, _ := Normalize(string(data))
+		lines = append(lines, strings.Split(norm, "\n")...)
+	}
+	skipped := 0
+	for _, line := range lines {
+		if innerEnder(line) {
+			continue
+		}
+		skipped++
+		var want []string
+		for _, s := range p.splitter.Tokenize(line) {
+			if t := strings.TrimSpace(s.Text); t != "" {
+				want = append(want, t)
+			}
+		}
+		if len(want) > 1 {
+			t.Errorf("%q skips Punkt, which splits it into %q", line, want)
+		}
+	}
+	if skipped < 10 {
+		t.Errorf("only %d lines skip Punkt", skipped)
 	}
 }
