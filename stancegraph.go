@@ -93,8 +93,8 @@ func (g *Graph) Store() *graph.Store { return g.st }
 // Close closes the store.
 func (g *Graph) Close() error { return g.st.Close() }
 
-// Build extracts documents with the default extractor and loads them, 32
-// whole documents to a transaction.
+// Build extracts documents with the default extractor and loads them,
+// graph.DocsPerTransaction whole documents to a transaction.
 func (g *Graph) Build(ctx context.Context, docs ...*extract.Document) error {
 	if g.ex == nil {
 		ex, err := extract.New("rules", g.cfg)
@@ -110,7 +110,7 @@ func (g *Graph) Build(ctx context.Context, docs ...*extract.Document) error {
 			return fmt.Errorf("extract %s: %w", d.ID, err)
 		}
 		batch = append(batch, graph.Batch{Doc: d.Info(r.Sentences), Statements: r.Statements})
-		if len(batch) == 32 || i == len(docs)-1 {
+		if len(batch) == graph.DocsPerTransaction || i == len(docs)-1 {
 			if _, err := g.st.Load(ctx, batch...); err != nil {
 				return err
 			}

@@ -81,7 +81,7 @@ func Open(cfg Config) (*Store, error) {
 			return nil, err
 		}
 	}
-	opts := cgraph.Options(cfg.Options)
+	opts := kvOptions(cfg.Backend, cfg.Options)
 	if persistent && fileBacked[cfg.Backend] && !exists(path) {
 		if cfg.ReadOnly || cfg.Existing {
 			return nil, fmt.Errorf("store %s at %s does not exist: run `stancegraph build` first", cfg.Backend, path)
@@ -130,6 +130,26 @@ func Open(cfg Config) (*Store, error) {
 	}
 	return s, nil
 }
+
+// kvOptions are the options a store is opened with: the configured ones
+// over the defaults. Cayley's key-value stores keep bloom filters sized for
+// 100 million quads (about 78 MB each, one per index and one for existence)
+// and rebuild the existence filter by reading every quad at each open; with
+// no_bloom a load is faster (BenchmarkBloom), the process hundreds of MB
+// smaller and the open of a large store instant.
+func kvOptions(backend string, configured map[string]interface{}) cgraph.Options {
+	opts := cgraph.Options{}
+	if kvBackends[backend] {
+		opts["no_bloom"] = true
+	}
+	for k, v := range configured {
+		opts[k] = v
+	}
+	return opts
+}
+
+// kvBackends are Cayley's key-value backends.
+var kvBackends = map[string]bool{"bolt": true, "bbolt": true, "leveldb": true, "btree": true}
 
 func initStore(backend, path string, opts cgraph.Options) error {
 	kvInit.Lock()

@@ -54,7 +54,7 @@ func newBuild(g *globals) *cobra.Command {
 			}
 			sum, err := extraction(ctx, cfg, args, strict, quiet, cmd.ErrOrStderr(), func(j extract.Job) error {
 				pending = append(pending, graph.Batch{Doc: j.Doc.Info(j.Result.Sentences), Statements: j.Result.Statements})
-				if len(pending) >= docsPerTransaction {
+				if len(pending) >= graph.DocsPerTransaction {
 					return flush()
 				}
 				return nil
@@ -85,10 +85,6 @@ func newBuild(g *globals) *cobra.Command {
 	return cmd
 }
 
-// docsPerTransaction documents go into the store in one transaction: a crash
-// loses at most the batch under way, never part of a document, and bolt
-// syncs to disk once per batch instead of once per document.
-const docsPerTransaction = 32
 
 // extractFlags maps config keys to the extraction flags.
 var extractFlags = map[string]string{
