@@ -22,7 +22,9 @@ func (d DocumentInfo) Quads() []quad.Quad {
 		quad.Make(id, Type, TypeDocument, id),
 		quad.Make(id, Label, quad.String(d.ID), id),
 	}
-	qs = append(qs, quad.Make(id, PSentences, quad.Int(d.Sentences), id))
+	if d.Sentences > 0 { // unknown for documents loaded from statements
+		qs = append(qs, quad.Make(id, PSentences, quad.Int(d.Sentences), id))
+	}
 	for _, p := range []struct {
 		pred quad.IRI
 		val  string

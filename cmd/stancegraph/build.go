@@ -17,16 +17,19 @@ import (
 )
 
 func newBuild(g *globals) *cobra.Command {
-	var strict, quiet bool
 	cmd := &cobra.Command{
 		Use:   "build PATH...",
 		Short: "Extract statements from articles and load them into the store",
 		Long: "build reads text files (.txt), JSON Lines files (.jsonl) and directories of them,\n" +
-			"extracts statements and writes them to the store, one document per transaction.\n" +
+			"extracts statements and writes them to the store, 128 whole documents a transaction.\n" +
 			"Re-running it on the same input adds nothing; a changed document replaces its statements.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.load(cmd, extractFlags)
+			if err != nil {
+				return err
+			}
+			rf, err := readRunFlags(cmd)
 			if err != nil {
 				return err
 			}
@@ -52,7 +55,7 @@ func newBuild(g *globals) *cobra.Command {
 				pending = pending[:0]
 				return err
 			}
-			sum, err := extraction(ctx, cfg, args, strict, quiet, cmd.ErrOrStderr(), func(j extract.Job) error {
+			sum, err := extraction(ctx, cfg, args, rf, cmd.ErrOrStderr(), func(j extract.Job) error {
 				pending = append(pending, graph.Batch{Doc: j.Doc.Info(j.Result.Sentences), Statements: j.Result.Statements})
 				if len(pending) >= graph.DocsPerTransaction {
 					return flush()
@@ -67,7 +70,7 @@ func newBuild(g *globals) *cobra.Command {
 			}
 			if sum != nil {
 				out := cmd.OutOrStdout()
-				if quiet {
+				if rf.quiet {
 					out = cmd.ErrOrStderr()
 				}
 				sum.print(out, [2]string{"quads added", fmt.Sprint(added)}, [2]string{"quads removed", fmt.Sprint(removed)},
@@ -80,11 +83,9 @@ func newBuild(g *globals) *cobra.Command {
 		},
 	}
 	addExtractFlags(cmd)
-	cmd.Flags().BoolVar(&strict, "strict", false, "stop at the first document that cannot be read")
-	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar; summary on stderr")
+	addRunFlags(cmd, "no progress bar; summary on stderr")
 	return cmd
 }
-
 
 // extractFlags maps config keys to the extraction flags.
 var extractFlags = map[string]string{
@@ -92,6 +93,28 @@ var extractFlags = map[string]string{
 	config.Lexicons:      "lexicon",
 	config.MinConfidence: "min-confidence",
 	config.Workers:       "workers",
+}
+
+// addRunFlags adds the flags readRunFlags reads.
+func addRunFlags(cmd *cobra.Command, quiet string) {
+	f := cmd.Flags()
+	f.Bool("strict", false, "stop at the first document that cannot be read")
+	f.BoolP("quiet", "q", false, quiet)
+	f.String("shard", "", "take only shard K/N of the documents (by id), for N workers sharing a corpus")
+}
+
+func readRunFlags(cmd *cobra.Command) (runFlags, error) {
+	f := cmd.Flags()
+	var rf runFlags
+	rf.strict, _ = f.GetBool("strict")
+	rf.quiet, _ = f.GetBool("quiet")
+	s, _ := f.GetString("shard")
+	sh, err := extract.ParseShard(s)
+	if err != nil {
+		return rf, fmt.Errorf("--shard: %w", err)
+	}
+	rf.shard = sh
+	return rf, nil
 }
 
 func addExtractFlags(cmd *cobra.Command) {

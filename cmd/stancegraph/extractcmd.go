@@ -16,7 +16,6 @@ import (
 
 func newExtract(g *globals) *cobra.Command {
 	var format string
-	var strict, quiet bool
 	cmd := &cobra.Command{
 		Use:   "extract PATH...",
 		Short: "Print the statements of articles, without a store",
@@ -25,6 +24,10 @@ func newExtract(g *globals) *cobra.Command {
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.load(cmd, extractFlags)
+			if err != nil {
+				return err
+			}
+			rf, err := readRunFlags(cmd)
 			if err != nil {
 				return err
 			}
@@ -37,7 +40,7 @@ func newExtract(g *globals) *cobra.Command {
 			enc.SetEscapeHTML(false)
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			sum, err := extraction(ctx, cfg, args, strict, quiet, cmd.ErrOrStderr(), func(j extract.Job) error {
+			sum, err := extraction(ctx, cfg, args, rf, cmd.ErrOrStderr(), func(j extract.Job) error {
 				for i := range j.Result.Statements {
 					s := &j.Result.Statements[i]
 					if format == "table" {
@@ -50,7 +53,7 @@ func newExtract(g *globals) *cobra.Command {
 				}
 				return nil
 			})
-			if sum != nil && !quiet {
+			if sum != nil && !rf.quiet {
 				w.Flush()
 				sum.print(cmd.ErrOrStderr())
 			}
@@ -59,8 +62,7 @@ func newExtract(g *globals) *cobra.Command {
 	}
 	addExtractFlags(cmd)
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or table")
-	cmd.Flags().BoolVar(&strict, "strict", false, "stop at the first document that cannot be read")
-	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar and no summary")
+	addRunFlags(cmd, "no progress bar and no summary")
 	return cmd
 }
 

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -217,5 +219,100 @@ func TestRemoveCommand(t *testing.T) {
 	}
 	if _, _, err := run(t, "remove", "--dbpath", filepath.Join(t.TempDir(), "none.db"), "x"); err == nil {
 		t.Error("remove created a store")
+	}
+}
+
+// Shards extracted apart and loaded into one store give the statements of
+// one build, and loading a shard again adds nothing.
+func TestShardsLoadIntoOneStore(t *testing.T) {
+	dir := t.TempDir()
+	full := filepath.Join(dir, "full.db")
+	if _, _, err := run(t, "build", "-q", "--dbpath", full, "../../testdata/corpus"); err != nil {
+		t.Fatal(err)
+	}
+	shared := filepath.Join(dir, "shared.db")
+	var files []string
+	for k := 0; k < 3; k++ {
+		out, _, err := run(t, "extract", "-q", "--shard", fmt.Sprintf("%d/3", k), "../../testdata/corpus")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := filepath.Join(dir, fmt.Sprintf("shard%d.jsonl", k))
+		if err := os.WriteFile(f, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	for _, f := range files {
+		if _, _, err := run(t, "load", "-q", "--dbpath", shared, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	statements := func(db string) string {
+		out, _, err := run(t, "stats", "--dbpath", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "statements") || strings.HasPrefix(line, "positions") {
+				return line
+			}
+		}
+		return ""
+	}
+	if a, b := statements(full), statements(shared); a != b || a == "" {
+		t.Errorf("build: %q, shards loaded: %q", a, b)
+	}
+	out, _, err := run(t, append([]string{"load", "--dbpath", shared}, files...)...)
+	if err != nil || !regexp.MustCompile(`quads added\s+0\n`).MatchString(out) {
+		t.Errorf("loading again: %v\n%s", err, out)
+	}
+}
+
+func TestLoadBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good, _, err := run(t, "extract", "-q", "../../testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(good), "\n") {
+		lines = append(lines, l+"\n")
+	}
+	var st map[string]interface{}
+	if err := json.Unmarshal([]byte(lines[0]), &st); err != nil {
+		t.Fatal(err)
+	}
+	st["date"] = "27.1.2022"
+	badDate, _ := json.Marshal(st)
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, c := range []struct {
+		name, text, want string
+	}{
+		{"notjson.jsonl", lines[0] + "{not json\n", "notjson.jsonl:2: not a statement"},
+		{"invalid.jsonl", `{"doc":"a.txt","sentence":"x","subject":"Russia","class":"DEMAND","predicate":"demands","object":"y","object_type":"actor"}` + "\n", "invalid.jsonl:1: class DEMAND does not take an object of type actor"},
+		{"baddate.jsonl", string(badDate) + "\n", "is not YYYY-MM-DD"},
+		{"apart.jsonl", lines[0] + lines[len(lines)-1] + lines[0], "not on consecutive lines"},
+	} {
+		db := filepath.Join(dir, c.name+".db")
+		_, _, err := run(t, "load", "-q", "--dbpath", db, write(c.name, c.text))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
+		}
+	}
+	if _, _, err := run(t, "load", "--dbpath", filepath.Join(dir, "x.db"), filepath.Join(dir, "missing.jsonl")); err == nil || !strings.Contains(err.Error(), "missing.jsonl") {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.db")); err == nil {
+		t.Error("a load of a missing file created a store")
+	}
+	if _, _, err := run(t, "extract", "--shard", "3/3", "../../testdata/corpus"); err == nil || !strings.Contains(err.Error(), "--shard") {
+		t.Errorf("bad shard: %v", err)
 	}
 }

@@ -17,6 +17,7 @@ import (
 // summary counts what a run read.
 type summary struct {
 	read, skipped, sentences, statements int
+	other                                int            // documents of other shards
 	why                                  map[string]int // reason -> documents skipped
 }
 
@@ -39,6 +40,9 @@ func (s *summary) print(w io.Writer, extra ...[2]string) {
 		{"documents skipped", fmt.Sprint(s.skipped)},
 		{"sentences", fmt.Sprint(s.sentences)},
 		{"statements", fmt.Sprint(s.statements)},
+	}
+	if s.other > 0 {
+		rows = append(rows, [2]string{"other shards' documents", fmt.Sprint(s.other)})
 	}
 	rows = append(rows, extra...)
 	printRows(w, rows)
@@ -67,10 +71,18 @@ func printRows(w io.Writer, rows [][2]string) {
 	}
 }
 
+// runFlags are the flags of a command that reads articles.
+type runFlags struct {
+	strict, quiet bool
+	shard         extract.Shard
+}
+
 // extraction runs the configured extractor over paths and hands each good
 // document's result to emit, in input order. A bad document is reported on
-// stderr and skipped, or ends the run when strict.
-func extraction(ctx context.Context, cfg *config.Config, paths []string, strict, quiet bool, errw io.Writer, emit func(extract.Job) error) (*summary, error) {
+// stderr and skipped, or ends the run when strict; documents outside the
+// shard are passed over.
+func extraction(ctx context.Context, cfg *config.Config, paths []string, rf runFlags, errw io.Writer, emit func(extract.Job) error) (*summary, error) {
+	strict, quiet := rf.strict, rf.quiet
 	ex, err := extract.New(cfg.String(config.Extractor), extract.Config{
 		Lexicons:      cfg.Strings(config.Lexicons),
 		MinConfidence: cfg.Float(config.MinConfidence),
@@ -88,6 +100,11 @@ func extraction(ctx context.Context, cfg *config.Config, paths []string, strict,
 	go func() {
 		defer close(docs)
 		walkErr <- source.Walk(paths, func(d *extract.Document) error {
+			if !rf.shard.Has(d.ID) {
+				sum.other++
+				prog.add(len(d.Text), sum.read)
+				return nil
+			}
 			select {
 			case docs <- d:
 				return nil

@@ -28,7 +28,7 @@ func newRoot() *cobra.Command {
 	pf.String("db", graph.DefaultBackend, "store backend: "+joinComma(graph.Backends()))
 	pf.String("dbpath", graph.DefaultPath, "store path or address")
 	g.flags = pf
-	root.AddCommand(newBuild(g), newExtract(g), newQuery(g), newExport(g), newStats(g), newConfig(g), newServe(g), newConsole(g), newRemove(g))
+	root.AddCommand(newBuild(g), newExtract(g), newLoad(g), newQuery(g), newExport(g), newStats(g), newConfig(g), newServe(g), newConsole(g), newRemove(g))
 	return root
 }
 
