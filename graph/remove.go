@@ -22,6 +22,9 @@ func (s *Store) Remove(ctx context.Context, doc string) (int, error) {
 	if s.w == nil {
 		return 0, ErrReadOnly
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.known = nil // orphans it removes may be among them
 	id := schema.DocumentIRI(doc)
 	if s.qs.ValueOf(id) == nil {
 		return 0, fmt.Errorf("remove %s: %w", doc, ErrNoDocument)

@@ -37,6 +37,9 @@ type Store struct {
 	cfg Config
 	qs  cgraph.QuadStore
 	w   cgraph.QuadWriter
+
+	mu    sync.Mutex
+	known map[uint64]struct{} // hashes of entity quads this process stored
 }
 
 // Backends lists the backend names that can be opened.

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/cayleygraph/cayley/clog"
@@ -23,7 +24,12 @@ import (
 func main() {
 	clog.SetLogger(nil) // Cayley's own log lines; its errors reach us as values
 	root := newRoot()
-	if err := root.Execute(); err != nil {
+	stop, err := startProfile(os.Getenv("STANCEGRAPH_CPUPROFILE"))
+	if err == nil {
+		err = root.Execute()
+		stop()
+	}
+	if err != nil {
 		var ex *exitError
 		if errors.As(err, &ex) {
 			if ex.msg != "" {
@@ -38,6 +44,23 @@ func main() {
 		fmt.Fprintln(os.Stderr, "stancegraph:", msg)
 		os.Exit(1)
 	}
+}
+
+// startProfile writes a CPU profile of the run to path, when set (for
+// `go tool pprof`; make bench's figures say where the time goes).
+func startProfile(path string) (func(), error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("STANCEGRAPH_CPUPROFILE: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("STANCEGRAPH_CPUPROFILE: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // exitError ends the program with a code; msg may be empty when the command
