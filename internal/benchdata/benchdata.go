@@ -96,10 +96,10 @@ func scan(dir string) (CorpusInfo, error) {
 
 // Spec shapes a synthetic graph.
 type Spec struct {
-	Statements int   // in all
-	PerDoc     int   // statements a document
-	Actors     int   // distinct actors; the lexicon's come first
-	Positions  int   // distinct positions
+	Statements int // in all
+	PerDoc     int // statements a document
+	Actors     int // distinct actors; the lexicon's come first
+	Positions  int // distinct positions
 	Seed       uint64
 }
 
