@@ -100,6 +100,18 @@ func (s *Store) Load(ctx context.Context, batches ...Batch) (LoadResult, error) 
 			}
 		}
 	}
+	if s.bulk != nil {
+		removed, added, err := s.bulk.apply(ctx, stale, add)
+		if err != nil {
+			s.known = nil
+			return LoadResult{}, fmt.Errorf("load %s: write %d quads: %w", docIDs(batches), len(add), err)
+		}
+		if len(stale) > 0 {
+			s.known = nil
+		}
+		s.remember(add)
+		return LoadResult{Added: added, Removed: removed}, nil
+	}
 	before, err := s.quadCount(ctx)
 	if err != nil {
 		return LoadResult{}, err

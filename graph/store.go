@@ -40,6 +40,7 @@ type Store struct {
 
 	mu    sync.Mutex
 	known map[uint64]struct{} // hashes of entity quads this process stored
+	bulk  *pgBulk             // COPY writer, for PostgreSQL
 }
 
 // Backends lists the backend names that can be opened.
@@ -130,6 +131,12 @@ func Open(cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("open writer on %s store: %w", cfg.Backend, err)
 		}
 		s.w = w
+		if cfg.Backend == "postgres" {
+			if s.bulk, err = openPGBulk(path); err != nil {
+				s.Close()
+				return nil, fmt.Errorf("open bulk writer on %s: %w", cfg.Backend, err)
+			}
+		}
 	}
 	return s, nil
 }
@@ -202,6 +209,11 @@ func (s *Store) Close() error {
 	var err error
 	if s.w != nil {
 		err = s.w.Close()
+	}
+	if s.bulk != nil {
+		if berr := s.bulk.Close(); err == nil {
+			err = berr
+		}
 	}
 	if cerr := s.qs.Close(); err == nil {
 		err = cerr

@@ -1,5 +1,5 @@
 // evidence ACTOR POSITION: the sentences, speakers, documents and dates behind ACTOR's stance on POSITION
-g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", args[0]).Has("<sg:target>", args[1])
+g.V().Has("<sg:actor>", args[0]).Has("<sg:target>", args[1])
   .Save("<sg:class>", "class").Save("<sg:predicate>", "predicate").Save("<sg:sentence>", "sentence")
   .SaveOpt("<sg:date>", "date").SaveOpt("<sg:speaker>", "speaker").Save("<sg:document>", "document")
   .Save("<sg:confidence>", "confidence")

@@ -2,9 +2,9 @@
 var maxDepth = 4;
 function steps(n) {
   var out = [];
-  g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", n).Save("<sg:target>", "to").Save("<sg:predicate>", "p")
+  g.V(n).In("<sg:actor>").Save("<sg:target>", "to").Save("<sg:predicate>", "p")
     .TagArray().forEach(function(t) { out.push({to: t.to, via: t.p}); });
-  g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:target>", n).Save("<sg:actor>", "to").Save("<sg:predicate>", "p")
+  g.V(n).In("<sg:target>").Save("<sg:actor>", "to").Save("<sg:predicate>", "p")
     .TagArray().forEach(function(t) { out.push({to: t.to, via: "is " + t.p + " by"}); });
   return out;
 }

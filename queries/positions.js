@@ -1,13 +1,13 @@
 // positions ACTOR: everything ACTOR holds, with class, number of statements, first and last date
 var agg = {};
 var rows = [];
-g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", args[0]).Has("<sg:polarity>")
+g.V(args[0]).In("<sg:actor>").Has("<sg:polarity>")
   .Save("<sg:class>", "class").Save("<sg:target>", "target").SaveOpt("<sg:date>", "date")
   .TagArray().forEach(function(t) {
     var key = t["class"] + "|" + t.target;
     var a = agg[key];
     if (!a) {
-      a = agg[key] = {position: label(t.target), position_id: t.target, "class": className(t["class"]), statements: 0, first: "", last: ""};
+      a = agg[key] = {position: "", position_id: t.target, "class": className(t["class"]), statements: 0, first: "", last: ""};
       rows.push(a);
     }
     a.statements++;
@@ -15,5 +15,7 @@ g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", args[0]).Has("<sg:po
     if (d && (a.first == "" || d < a.first)) a.first = d;
     if (d > a.last) a.last = d;
   });
+var names = labels(rows.map(function(r) { return r.position_id; }));
+rows.forEach(function(r) { r.position = names[r.position_id]; });
 rows.sort(function(a, b) { return b.statements - a.statements || (a.position < b.position ? -1 : 1); });
 rows.forEach(function(r) { g.Emit(r); });

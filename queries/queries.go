@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/stancegraph/stancegraph/schema"
 )
 
 //go:embed *.js
@@ -94,8 +96,26 @@ func (q Query) Render(args ...string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return "var args = " + string(b) + ";\n" + prelude + "\n" + q.Script, nil
+	return "var args = " + string(b) + ";\n" + classLists + prelude + "\n" + q.Script, nil
 }
+
+// classLists declares PRO and CON, the class edges of positive and negative
+// stances, from the schema.
+var classLists = func() string {
+	var pro, con []string
+	for _, c := range schema.StanceClasses {
+		iri := "<" + string(schema.ClassIRI(c)) + ">"
+		switch c.Polarity() {
+		case 1:
+			pro = append(pro, iri)
+		case -1:
+			con = append(con, iri)
+		}
+	}
+	p, _ := json.Marshal(pro)
+	n, _ := json.Marshal(con)
+	return "var PRO = " + string(p) + ", CON = " + string(n) + ";\n"
+}()
 
 // Usage is the query's synopsis, "opponents ACTOR".
 func (q Query) Usage() string { return strings.TrimSpace(q.Name + " " + strings.Join(q.Params, " ")) }

@@ -1,30 +1,67 @@
-// Helpers every query of the library can call; Render puts them before it.
+// Helpers every query of the library can call; Render puts them before it,
+// after PRO and CON, the class edges (actor --<sg:CLASS>--> target, one per
+// statement) of positive and negative stances.
+//
+// Every query starts from the node it is asked about and follows indexed
+// edges from it (In/Out from a fixed node); none starts from all
+// statements, so the cost grows with the actor's statements, not the graph.
 
 // label is a node's rdfs:label, or the node itself.
 function label(n) { var l = g.V(n).Out("<rdfs:label>").ToValue(); return l ? l : n; }
 
+// labels maps each of the nodes to its label, in one query.
+function labels(ids) {
+  var out = {};
+  if (ids.length == 0) return out;
+  g.V.apply(g, ids).Tag("n").Out("<rdfs:label>").TagArray().forEach(function(t) { out[t.n] = t.id; });
+  ids.forEach(function(n) { if (!out[n]) out[n] = n; });
+  return out;
+}
+
 // className turns <sg:DEMAND> into DEMAND.
 function className(iri) { return iri.replace("<sg:", "").replace(">", ""); }
+
+// stanceSums maps each position the actor takes a stance on to the sum of
+// the polarities of its statements there (+1 each positive, -1 negative).
+function stanceSums(actor) {
+  var s = {};
+  g.V(actor).Out(PRO).ToArray().forEach(function(p) { s[p] = (s[p] || 0) + 1; });
+  g.V(actor).Out(CON).ToArray().forEach(function(p) { s[p] = (s[p] || 0) - 1; });
+  return s;
+}
+
+// stancesOn lists, for the positions, each statement of another actor than
+// except as {actor, position, sign}: two queries in all.
+function stancesOn(positions, except) {
+  var out = [];
+  if (positions.length == 0) return out;
+  [[PRO, "+"], [CON, "-"]].forEach(function(side) {
+    g.V.apply(g, positions).Tag("p").In(side[0]).Except(g.V(except)).TagArray().forEach(function(t) {
+      out.push({actor: t.id, position: t.p, sign: side[1]});
+    });
+  });
+  return out;
+}
 
 // sides lists, for every position actor holds (by the sign of the sum of its
 // statements' polarities), the other actors who take the same side (same)
 // or the other one, with how many statements, most first.
 function sides(actor, same) {
+  var mine = stanceSums(actor), held = [];
+  for (var p in mine) if (mine[p] != 0) held.push(p);
   var seen = {}, rows = [];
-  g.V().Has("<rdf:type>", "<sg:Statement>").Has("<sg:actor>", actor).Out("<sg:target>").Unique().ForEach(function(p) {
-    var mine = g.V(p.id).In("<sg:target>").Has("<sg:actor>", actor).Out("<sg:polarity>").ToArray();
-    var sum = 0;
-    for (var i = 0; i < mine.length; i++) sum += mine[i] == "+" ? 1 : -1;
-    if (sum == 0) return;
-    var my = sum > 0 ? "+" : "-";
-    var want = same ? my : (sum > 0 ? "-" : "+");
-    g.V(p.id).In("<sg:target>").Has("<sg:polarity>", want).Out("<sg:actor>").Except(g.V(actor)).ToArray().forEach(function(a) {
-      var key = a + "|" + p.id;
-      if (seen[key]) { seen[key].statements++; return; }
-      seen[key] = {actor: label(a), actor_id: a, position: label(p.id), theirs: want, mine: my, statements: 1};
-      rows.push(seen[key]);
-    });
+  stancesOn(held, actor).forEach(function(s) {
+    var my = mine[s.position] > 0 ? "+" : "-";
+    if ((s.sign == my) != same) return;
+    var key = s.actor + "|" + s.position;
+    if (seen[key]) { seen[key].statements++; return; }
+    seen[key] = {actor_id: s.actor, position_id: s.position, theirs: s.sign, mine: my, statements: 1};
+    rows.push(seen[key]);
   });
+  var ids = {};
+  rows.forEach(function(r) { ids[r.actor_id] = true; ids[r.position_id] = true; });
+  var names = labels(Object.keys(ids));
+  rows.forEach(function(r) { r.actor = names[r.actor_id]; r.position = names[r.position_id]; });
   rows.sort(function(a, b) { return b.statements - a.statements || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0) || (a.position < b.position ? -1 : 1); });
   return rows;
 }
