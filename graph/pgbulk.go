@@ -3,7 +3,9 @@ package graph
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"time"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
@@ -37,7 +39,22 @@ var nodeColumns = []string{"hash", "value", "value_string", "datatype", "languag
 // are not, in one transaction; nodes keep exact reference counts (one per
 // direction of each stored quad) and those left with none are dropped. It
 // returns how many quads it removed and wrote.
+//
+// Workers loading into one database at once wait for each other on the
+// nodes they share; PostgreSQL ends one of two transactions that would wait
+// for each other (a deadlock), and apply runs that one again.
 func (b *pgBulk) apply(ctx context.Context, del, quads []quad.Quad) (removed, added int, err error) {
+	for try := 1; ; try++ {
+		removed, added, err = b.applyOnce(ctx, del, quads)
+		var pe *pq.Error
+		if err == nil || try == 5 || !errors.As(err, &pe) || (pe.Code != "40P01" && pe.Code != "40001") {
+			return removed, added, err
+		}
+		time.Sleep(time.Duration(try*try) * 20 * time.Millisecond)
+	}
+}
+
+func (b *pgBulk) applyOnce(ctx context.Context, del, quads []quad.Quad) (removed, added int, err error) {
 	tx, err := b.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, 0, fmt.Errorf("begin: %w", err)
@@ -109,7 +126,7 @@ func (b *pgBulk) apply(ctx context.Context, del, quads []quad.Quad) (removed, ad
 	// references; then the quads not stored yet, and one reference per
 	// direction of each quad written, as Cayley counts them.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO nodes (refs, `+joinCols(nodeColumns)+`)
-		SELECT DISTINCT ON (hash) 0, `+joinCols(nodeColumns)+` FROM sg_nodes
+		SELECT DISTINCT ON (hash) 0, `+joinCols(nodeColumns)+` FROM sg_nodes ORDER BY hash
 		ON CONFLICT (hash) DO NOTHING`); err != nil {
 		return 0, 0, fmt.Errorf("insert nodes: %w", err)
 	}

@@ -200,3 +200,47 @@ func TestPostgresBulkEqualsCayley(t *testing.T) {
 		}
 	}
 }
+
+// Workers loading shards into one database at once leave what one loading
+// them in turn leaves, with exact reference counts.
+func TestPostgresConcurrentLoads(t *testing.T) {
+	ctx := context.Background()
+	url := tempDB(t)
+	docs := synthetic(48, 6)
+	const workers = 4
+	errs := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		go func(w int) {
+			s, err := Open(Config{Backend: "postgres", Path: url})
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer s.Close()
+			for i := w; i < len(docs); i += workers {
+				if _, err := s.Load(ctx, docs[i]); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}(w)
+	}
+	for w := 0; w < workers; w++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Open(Config{Backend: "postgres", Path: url, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.Stats(ctx)
+	if err != nil || st.Statements != 48*6 || st.Documents != 48 {
+		t.Errorf("stats %+v, %v; want %d statements in 48 documents", st, err, 48*6)
+	}
+	if n := wrongRefs(t, url); n != 0 {
+		t.Errorf("%d nodes with a wrong reference count", n)
+	}
+}
