@@ -16,7 +16,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,7 +24,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	_ "github.com/lib/pq"
@@ -152,7 +150,7 @@ func extraction(o *options, r *report, corpora []benchdata.CorpusInfo) error {
 			var secs, rss []float64
 			sentences := 0
 			for i := 0; i < o.runs; i++ {
-				m, err := measure(nil, []string{fmt.Sprintf("GOMAXPROCS=%d", n)}, o.bin, "extract", "--workers", fmt.Sprint(n), c.Dir)
+				m, err := measure(true, []string{fmt.Sprintf("GOMAXPROCS=%d", n)}, o.bin, "extract", "--workers", fmt.Sprint(n), c.Dir)
 				if err != nil {
 					return err
 				}
@@ -194,7 +192,7 @@ func wink(o *options, c benchdata.CorpusInfo) (winkResult, error) {
 	if _, err := os.Stat(filepath.Join(o.wink, "node_modules", "wink-nlp")); err != nil {
 		return winkResult{}, fmt.Errorf("run npm ci in %s", o.wink)
 	}
-	m, err := measure(nil, nil, "node", script, c.Dir, fmt.Sprint(o.runs))
+	m, err := measure(false, nil, "node", script, c.Dir, fmt.Sprint(o.runs))
 	if err != nil {
 		return winkResult{}, err
 	}
@@ -222,7 +220,7 @@ func build(o *options, r *report, c benchdata.CorpusInfo) error {
 		"corpus", "seconds", "documents/s", "quads", "quads/s", "peak RSS MB", "peak heap+stack MB", "store MB")
 	db := filepath.Join(o.out, "build.db")
 	os.RemoveAll(db)
-	m, err := measure(nil, nil, o.bin, "build", "--dbpath", db, c.Dir)
+	m, err := measure(false, nil, o.bin, "build", "--dbpath", db, c.Dir)
 	if err != nil {
 		return err
 	}
@@ -285,7 +283,7 @@ func load(o *options, r *report, small, big, bigStore string) error {
 	}
 	for _, t := range targets {
 		fmt.Fprintf(os.Stderr, "loading %d statements into %s ...\n", t.n, t.backend)
-		m, err := measure(nil, nil, o.bin, "load", "-q", "--db", t.backend, "--dbpath", t.path, t.file)
+		m, err := measure(false, nil, o.bin, "load", "-q", "--db", t.backend, "--dbpath", t.path, t.file)
 		if err != nil {
 			return err
 		}
@@ -374,39 +372,39 @@ type measurement struct {
 	stdout, stderr              string
 }
 
-// measure runs a command and samples its memory: peak resident set (VmHWM)
-// and the peak of its anonymous memory (heap and stacks, without the
-// store's memory-mapped file).
-func measure(stdin io.Reader, env []string, name string, args ...string) (measurement, error) {
+// measure runs a command and samples its memory from /proc: the peak
+// resident set (VmHWM) and the peak of its anonymous memory (heap and
+// stacks, without the store's memory-mapped file). (The rusage of a child
+// is no use here: a child forked from this process starts with its
+// resident size.) With discard, its standard output goes to /dev/null.
+func measure(discard bool, env []string, name string, args ...string) (measurement, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Env = append(os.Environ(), env...)
-	cmd.Stdin = stdin
 	var out, errb strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &errb
+	cmd.Stderr = &errb
+	if !discard {
+		cmd.Stdout = &out
+	}
 	t0 := time.Now()
 	if err := cmd.Start(); err != nil {
 		return measurement{}, fmt.Errorf("%s: %w", name, err)
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	var anon float64
-	tick := time.NewTicker(50 * time.Millisecond)
+	var anon, hwm float64
+	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		select {
 		case err := <-done:
-			m := measurement{seconds: time.Since(t0).Seconds(), stdout: out.String(), stderr: errb.String(), peakAnonMB: anon}
-			if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-				m.peakMB = float64(ru.Maxrss) / 1024 // kB on Linux
-			}
+			m := measurement{seconds: time.Since(t0).Seconds(), stdout: out.String(), stderr: errb.String(), peakAnonMB: anon, peakMB: hwm}
 			if err != nil {
 				return m, fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, tail(m.stderr))
 			}
 			return m, nil
 		case <-tick.C:
-			if a := statusMB(cmd.Process.Pid, "RssAnon"); a > anon {
-				anon = a
-			}
+			anon = max(anon, statusMB(cmd.Process.Pid, "RssAnon"))
+			hwm = max(hwm, statusMB(cmd.Process.Pid, "VmHWM"))
 		}
 	}
 }

@@ -46,8 +46,9 @@ func main() {
 	}
 }
 
-// startProfile writes a CPU profile of the run to path, when set (for
-// `go tool pprof`; make bench's figures say where the time goes).
+// startProfile writes a CPU profile of the run to path, when set, and a heap
+// profile at the end to $STANCEGRAPH_MEMPROFILE (for `go tool pprof`; make
+// bench's figures say where the time and memory go).
 func startProfile(path string) (func(), error) {
 	if path == "" {
 		return func() {}, nil
@@ -60,7 +61,16 @@ func startProfile(path string) (func(), error) {
 		f.Close()
 		return nil, fmt.Errorf("STANCEGRAPH_CPUPROFILE: %w", err)
 	}
-	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+		if mp := os.Getenv("STANCEGRAPH_MEMPROFILE"); mp != "" {
+			if m, err := os.Create(mp); err == nil {
+				pprof.Lookup("heap").WriteTo(m, 0)
+				m.Close()
+			}
+		}
+	}, nil
 }
 
 // exitError ends the program with a code; msg may be empty when the command

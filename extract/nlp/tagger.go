@@ -14,21 +14,42 @@ import (
 )
 
 // Tagger is prose's averaged-perceptron part-of-speech tagger with the same
-// model, features and special cases, so it gives exactly prose's tags; it
-// finds a feature's weights through a hash index instead of prose's binary
-// search over the sorted feature strings, which was 40% of extraction time
-// (see BenchmarkTagger). The model bytes are prose's own
-// (tag/aptagmodel.English, prose's flat format), read once per process.
+// model, features, special cases and order of additions, so it gives exactly
+// prose's tags (TestTaggerEqualsProse). prose finds each of a token's 14
+// feature strings by binary search over all 75,000; here the features are
+// split by template at load, so a sentence looks each word and suffix up
+// once, for all the templates that use it, and tags are small integers
+// (BenchmarkTagger). The model bytes are prose's own (tag/aptagmodel.English,
+// prose's flat format), read once per process.
 type Tagger struct {
 	classes  []string
-	index    map[string]int32 // feature -> row of pairOff
 	pairOff  []uint32
 	classIDs []uint8
 	weights  []float32
 	tagMap   map[string]uint8 // unambiguous words
 	bias     []float32        // scores of the constant "bias" feature
-	pool     sync.Pool
+
+	tagID  map[string]int // tags that features name -> small integer
+	nTags  int
+	prev1  []int32 // "i-1 tag T" by tag
+	prev2  []int32 // "i-2 tag T"
+	pair   []int32 // "i tag+i-2 tag T1 T2" by T1*nTags+T2
+	pref   map[string]int32
+	words  map[string]*wordRows
+	suffix map[string]*suffixRows
+	pool   sync.Pool
 }
+
+// wordRows are the feature rows of one (normalised) word, -1 for none.
+type wordRows struct {
+	i, prev1, prev2, next1, next2 int32
+	tagWord                       []tagRow // "i-1 tag+i word T W"
+}
+
+type tagRow struct{ tag, row int32 }
+
+// suffixRows are the rows of a three-byte suffix.
+type suffixRows struct{ i, prev1, next1 int32 }
 
 var defaultTagger = sync.OnceValues(func() (*Tagger, error) {
 	return NewTagger(aptagmodel.English)
@@ -85,23 +106,138 @@ func NewTagger(model []byte) (*Tagger, error) {
 			return nil, fmt.Errorf("tagger model: class %d of %d", id, len(t.classes))
 		}
 	}
-	t.index = make(map[string]int32, nFeat)
-	for i := 0; i < nFeat; i++ {
-		t.index[blob[featOff[i]:featOff[i+1]]] = int32(i)
+	feats := make([]string, nFeat)
+	for i := range feats {
+		feats[i] = blob[featOff[i]:featOff[i+1]]
 	}
-	t.bias = make([]float32, len(t.classes))
-	t.add("bias", t.bias)
+	if err := t.index(feats); err != nil {
+		return nil, err
+	}
 	t.pool.New = func() any {
-		return &tagScratch{scores: make([]float32, len(t.classes)), key: make([]byte, 0, 64)}
+		return &tagScratch{scores: make([]float32, len(t.classes))}
 	}
 	return t, nil
 }
 
+// index sorts the features into their templates.
+func (t *Tagger) index(feats []string) error {
+	t.tagID = map[string]int{}
+	intern := func(tag string) int32 {
+		id, ok := t.tagID[tag]
+		if !ok {
+			id = len(t.tagID)
+			t.tagID[tag] = id
+		}
+		return int32(id)
+	}
+	for _, c := range append([]string{"-START-", "-START2-"}, t.classes...) {
+		intern(c)
+	}
+	// First pass: every tag a feature names.
+	for _, f := range feats {
+		switch {
+		case strings.HasPrefix(f, "i-1 tag+i word "):
+			if tg, _, ok := strings.Cut(f[len("i-1 tag+i word "):], " "); ok {
+				intern(tg)
+			}
+		case strings.HasPrefix(f, "i tag+i-2 tag "):
+			if a, b, ok := strings.Cut(f[len("i tag+i-2 tag "):], " "); ok {
+				intern(a)
+				intern(b)
+			}
+		case strings.HasPrefix(f, "i-1 tag "):
+			intern(f[len("i-1 tag "):])
+		case strings.HasPrefix(f, "i-2 tag "):
+			intern(f[len("i-2 tag "):])
+		}
+	}
+	t.nTags = len(t.tagID)
+	none := func(n int) []int32 {
+		out := make([]int32, n)
+		for i := range out {
+			out[i] = -1
+		}
+		return out
+	}
+	t.prev1, t.prev2, t.pair = none(t.nTags), none(t.nTags), none(t.nTags*t.nTags)
+	t.pref = map[string]int32{}
+	t.words = map[string]*wordRows{}
+	t.suffix = map[string]*suffixRows{}
+	word := func(w string) *wordRows {
+		r := t.words[w]
+		if r == nil {
+			r = &wordRows{-1, -1, -1, -1, -1, nil}
+			t.words[w] = r
+		}
+		return r
+	}
+	suf := func(x string) *suffixRows {
+		r := t.suffix[x]
+		if r == nil {
+			r = &suffixRows{-1, -1, -1}
+			t.suffix[x] = r
+		}
+		return r
+	}
+	t.bias = make([]float32, len(t.classes))
+	for i, f := range feats {
+		row := int32(i)
+		switch {
+		case f == "bias":
+			t.add(row, t.bias)
+		case strings.HasPrefix(f, "i suffix "):
+			suf(f[len("i suffix "):]).i = row
+		case strings.HasPrefix(f, "i pref1 "):
+			t.pref[f[len("i pref1 "):]] = row
+		case strings.HasPrefix(f, "i-1 tag+i word "):
+			tg, w, ok := strings.Cut(f[len("i-1 tag+i word "):], " ")
+			if !ok {
+				return fmt.Errorf("tagger model: feature %q", f)
+			}
+			r := word(w)
+			r.tagWord = append(r.tagWord, tagRow{int32(t.tagID[tg]), row})
+		case strings.HasPrefix(f, "i tag+i-2 tag "):
+			a, b, ok := strings.Cut(f[len("i tag+i-2 tag "):], " ")
+			if !ok {
+				return fmt.Errorf("tagger model: feature %q", f)
+			}
+			t.pair[t.tagID[a]*t.nTags+t.tagID[b]] = row
+		case strings.HasPrefix(f, "i-1 tag "):
+			t.prev1[t.tagID[f[len("i-1 tag "):]]] = row
+		case strings.HasPrefix(f, "i-2 tag "):
+			t.prev2[t.tagID[f[len("i-2 tag "):]]] = row
+		case strings.HasPrefix(f, "i word "):
+			word(f[len("i word "):]).i = row
+		case strings.HasPrefix(f, "i-1 word "):
+			word(f[len("i-1 word "):]).prev1 = row
+		case strings.HasPrefix(f, "i-2 word "):
+			word(f[len("i-2 word "):]).prev2 = row
+		case strings.HasPrefix(f, "i+1 word "):
+			word(f[len("i+1 word "):]).next1 = row
+		case strings.HasPrefix(f, "i+2 word "):
+			word(f[len("i+2 word "):]).next2 = row
+		case strings.HasPrefix(f, "i-1 suffix "):
+			suf(f[len("i-1 suffix "):]).prev1 = row
+		case strings.HasPrefix(f, "i+1 suffix "):
+			suf(f[len("i+1 suffix "):]).next1 = row
+		default:
+			return fmt.Errorf("tagger model: feature %q of no template prose's tagger uses", f)
+		}
+	}
+	return nil
+}
+
 type tagScratch struct {
 	scores []float32
-	key    []byte
 	ctx    []string
+	words  []*wordRows
+	sufs   []*suffixRows
 }
+
+var (
+	noWord   = &wordRows{-1, -1, -1, -1, -1, nil}
+	noSuffix = &suffixRows{-1, -1, -1}
+)
 
 // Tag fills in the Tag of each token from its Text; the tokens are one
 // sentence.
@@ -114,18 +250,35 @@ func (t *Tagger) Tag(tokens []tag.Token) {
 	need := len(tokens) + 4
 	if cap(s.ctx) < need {
 		s.ctx = make([]string, need)
+		s.words = make([]*wordRows, need)
+		s.sufs = make([]*suffixRows, need)
 	}
-	ctx := s.ctx[:need]
+	ctx, words, sufs := s.ctx[:need], s.words[:need], s.sufs[:need]
 	ctx[0], ctx[1] = "-START-", "-START2-"
 	for i := range tokens {
 		ctx[i+2] = normalizeWord(tokens[i].Text)
 	}
 	ctx[need-2], ctx[need-1] = "-END-", "-END2-"
+	for j, w := range ctx {
+		if words[j] = t.words[w]; words[j] == nil {
+			words[j] = noWord
+		}
+		if sufs[j] = t.suffix[suffix3(w)]; sufs[j] == nil {
+			sufs[j] = noSuffix
+		}
+	}
 	p1, p2 := "-START-", "-START2-"
+	id1, id2 := t.tagID[p1], t.tagID[p2]
 	for i := range tokens {
-		tg := t.tagOne(s, i+2, ctx, tokens[i].Text, p1, p2)
+		tg := t.tagOne(s, i+2, tokens[i].Text, id1, id2)
 		tokens[i].Tag = tg
 		p2, p1 = p1, tg
+		id2 = id1
+		if id, ok := t.tagID[tg]; ok {
+			id1 = id
+		} else {
+			id1 = -1 // a tag no feature names
+		}
 	}
 }
 
@@ -135,8 +288,9 @@ var (
 )
 
 // tagOne follows prose's special cases before the model: a lone hyphen,
-// emoticons, handles, Treebank traces and brackets, unambiguous words.
-func (t *Tagger) tagOne(s *tagScratch, i int, ctx []string, word, p1, p2 string) string {
+// emoticons, handles, Treebank traces and brackets, unambiguous words. The
+// features are added in prose's order: float sums depend on it.
+func (t *Tagger) tagOne(s *tagScratch, i int, word string, id1, id2 int) string {
 	switch {
 	case word == "-":
 		return "-"
@@ -152,22 +306,42 @@ func (t *Tagger) tagOne(s *tagScratch, i int, ctx []string, word, p1, p2 string)
 	if id, ok := t.tagMap[word]; ok {
 		return t.classes[id]
 	}
-	copy(s.scores, t.bias) // in prose's order: float sums depend on it
-	t.feat(s, "i suffix ", suffix3(word))
-	t.feat(s, "i pref1 ", prefix1(word))
-	t.feat(s, "i-1 tag ", p1)
-	t.feat(s, "i-2 tag ", p2)
-	t.feat(s, "i tag+i-2 tag ", p1, " ", p2)
-	t.feat(s, "i word ", ctx[i])
-	t.feat(s, "i-1 tag+i word ", p1, " ", ctx[i])
-	t.feat(s, "i-1 word ", ctx[i-1])
-	t.feat(s, "i-1 suffix ", suffix3(ctx[i-1]))
-	t.feat(s, "i-2 word ", ctx[i-2])
-	t.feat(s, "i+1 word ", ctx[i+1])
-	t.feat(s, "i+1 suffix ", suffix3(ctx[i+1]))
-	t.feat(s, "i+2 word ", ctx[i+2])
+	sc := s.scores
+	copy(sc, t.bias)
+	own := t.suffix[suffix3(word)] // the token as written, not normalised
+	if own != nil {
+		t.add(own.i, sc)
+	}
+	if r, ok := t.pref[prefix1(word)]; ok {
+		t.add(r, sc)
+	}
+	if id1 >= 0 {
+		t.add(t.prev1[id1], sc)
+	}
+	if id2 >= 0 {
+		t.add(t.prev2[id2], sc)
+	}
+	if id1 >= 0 && id2 >= 0 {
+		t.add(t.pair[id1*t.nTags+id2], sc)
+	}
+	w := s.words[i]
+	t.add(w.i, sc)
+	if id1 >= 0 {
+		for _, tw := range w.tagWord {
+			if int(tw.tag) == id1 {
+				t.add(tw.row, sc)
+				break
+			}
+		}
+	}
+	t.add(s.words[i-1].prev1, sc)
+	t.add(s.sufs[i-1].prev1, sc)
+	t.add(s.words[i-2].prev2, sc)
+	t.add(s.words[i+1].next1, sc)
+	t.add(s.sufs[i+1].next1, sc)
+	t.add(s.words[i+2].next2, sc)
 	best, id := float32(math.Inf(-1)), 0
-	for c, v := range s.scores {
+	for c, v := range sc {
 		if v > best {
 			best, id = v, c
 		}
@@ -175,18 +349,9 @@ func (t *Tagger) tagOne(s *tagScratch, i int, ctx []string, word, p1, p2 string)
 	return t.classes[id]
 }
 
-func (t *Tagger) feat(s *tagScratch, parts ...string) {
-	s.key = s.key[:0]
-	for _, p := range parts {
-		s.key = append(s.key, p...)
-	}
-	t.add(string(s.key), s.scores) // no allocation: the conversion is a map key
-}
-
-// add adds the weights of feature f to scores.
-func (t *Tagger) add(f string, scores []float32) {
-	i, ok := t.index[f]
-	if !ok {
+// add adds the weights of feature row i to scores; -1 is no feature.
+func (t *Tagger) add(i int32, scores []float32) {
+	if i < 0 {
 		return
 	}
 	lo, hi := t.pairOff[i], t.pairOff[i+1]
