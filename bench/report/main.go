@@ -309,6 +309,10 @@ func queries(o *options, r *report, big, store string) error {
 	r.section("Queries", fmt.Sprintf("on the %d-statement graph in bolt; cold: store file evicted from the page cache, fresh open, first run; warm: median of %d more runs", o.big, max(o.runs, 5)),
 		"query", "rows", "cold ms", "warm ms")
 	ctx := context.Background()
+	mid, err := benchdata.DefaultSpec(o.big).Actor(100)
+	if err != nil {
+		return err
+	}
 	cases := []struct {
 		name string
 		run  func(g *stancegraph.Graph) (int, error)
@@ -317,6 +321,8 @@ func queries(o *options, r *report, big, store string) error {
 		{"opponents Russia", func(g *stancegraph.Graph) (int, error) { x, err := g.Opponents(ctx, "Russia"); return len(x), err }},
 		{"supporters China", func(g *stancegraph.Graph) (int, error) { x, err := g.Supporters(ctx, "China"); return len(x), err }},
 		{"alignment China", func(g *stancegraph.Graph) (int, error) { x, err := g.Alignment(ctx, "China"); return len(x), err }},
+		{"opponents " + mid + " (rank 100)", func(g *stancegraph.Graph) (int, error) { x, err := g.Opponents(ctx, mid); return len(x), err }},
+		{"alignment " + mid + " (rank 100)", func(g *stancegraph.Graph) (int, error) { x, err := g.Alignment(ctx, mid); return len(x), err }},
 		{"evidence Russia, position 000003", func(g *stancegraph.Graph) (int, error) {
 			x, err := g.Evidence(ctx, "Russia", "position 000003")
 			return len(x), err

@@ -70,6 +70,10 @@ type File struct {
 		Adjectives Cues     `yaml:"adjectives"`
 		Neutral    []string `yaml:"neutral"`
 	} `yaml:"stance"`
+	Dangers      struct {
+		Nouns []string `yaml:"nouns"`
+		Verbs []string `yaml:"verbs"`
+	} `yaml:"dangers"`
 	Negation     map[schema.Class]schema.Class `yaml:"negation"`
 	Reversers    []string                      `yaml:"reversers"`
 	Negators     []string                      `yaml:"negators"`
@@ -162,6 +166,8 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Stance.Nouns = mergeCues(lx.Stance.Nouns, f.Stance.Nouns)
 	lx.Stance.Adjectives = mergeCues(lx.Stance.Adjectives, f.Stance.Adjectives)
 	lx.Stance.Neutral = append(lx.Stance.Neutral, f.Stance.Neutral...)
+	lx.Dangers.Nouns = append(lx.Dangers.Nouns, f.Dangers.Nouns...)
+	lx.Dangers.Verbs = append(lx.Dangers.Verbs, f.Dangers.Verbs...)
 	if lx.Negation == nil {
 		lx.Negation = map[schema.Class]schema.Class{}
 	}

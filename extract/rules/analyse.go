@@ -39,7 +39,7 @@ var complementNouns = set("promise", "guarantee", "assurance", "commitment", "de
 	"fear", "concern", "condition", "agreement", "understanding", "position", "notion", "suggestion")
 
 // lightVerbs carry a nominal cue: "X made a request", "X expressed support".
-var lightVerbs = set("make", "issue", "express", "voice", "submit", "send", "reiterate", "reaffirm",
+var lightVerbs = set("make", "issue", "express", "voice", "submit", "send", "reiterate", "reaffirm", "raise",
 	"affirm", "announce", "put", "have", "renew", "repeat", "deliver", "present", "file", "lodge", "give", "show")
 
 // boundaries end a target phrase.
@@ -99,7 +99,7 @@ func (se *sentence) analyse() {
 			case n > 0:
 				se.verbCue(i, n, c, consumed)
 			}
-			se.interactionVerb(i)
+			se.interactionVerb(i, consumed)
 			if t.Lemma == "be" || copulas[t.Lemma] {
 				se.copula(i)
 			}
@@ -108,6 +108,8 @@ func (se *sentence) analyse() {
 				se.nounCue(i, n, c)
 			} else if c, n := se.x.neutral.at(toks, i); n > 0 {
 				se.neutralCue(i, n, c)
+			} else if se.x.dangers[t.Lemma] {
+				se.danger(i)
 			}
 			se.interactionNoun(i)
 		case t.Tag == "JJ":
@@ -281,8 +283,10 @@ func (se *sentence) cueAroundObject(i int, consumed map[int]bool) (cue, int) {
 	if flip != "" {
 		cls = compose(se.x, cls, flip)
 	}
+	more := se.conjuncts
 	for _, a := range actors {
 		se.emitStance(a, c.class, cls, pred, label, conf*tconf, i, i+1)
+		se.emitConjuncts(more, a, c.class, cls, pred, conf*tconf, i, i+1)
 	}
 	return c, n
 }
@@ -318,7 +322,7 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 			}
 		}
 	}
-	if i > 0 && toks[i].Tag == "VBG" && toks[i-1].Text == "," {
+	if k := se.skipAux(i - 1); k >= 0 && toks[i].Tag == "VBG" && toks[k].Text == "," {
 		if m := se.mainSubject(i); m != nil {
 			return se.coordinated(m, +1), 0.8 // "Egypt and Qatar proposed ..., calling on"
 		}
@@ -429,7 +433,7 @@ func (se *sentence) nounSubject(i int) int {
 		for p > 0 && se.toks[p].Tag == "DT" {
 			p--
 		}
-		if p > 0 && se.toks[p].Tag == "IN" && (se.toks[p-1].Tag == "NN" || se.toks[p-1].Tag == "NNS") && se.at[p-1] < 0 {
+		if p > 0 && se.toks[p].Tag == "IN" && !boundaries[se.toks[p].Lower] && (se.toks[p-1].Tag == "NN" || se.toks[p-1].Tag == "NNS") && se.at[p-1] < 0 {
 			return p - 1
 		}
 	}
@@ -506,7 +510,7 @@ func (se *sentence) mainSubject(i int) *mention {
 			continue
 		}
 		if m.start > 0 {
-			if p := se.toks[m.start-1]; p.Tag == "IN" || p.Tag == "TO" {
+			if p := se.toks[m.start-1]; p.Tag == "IN" && p.Lower != "that" || p.Tag == "TO" {
 				continue
 			}
 		}
@@ -541,8 +545,18 @@ func (se *sentence) verbCue(i, n int, c cue, consumed map[int]bool) {
 	if flip != "" {
 		cls = compose(se.x, cls, flip)
 	}
+	more := se.conjuncts
 	for _, a := range actors {
 		se.emitStance(a, c.class, cls, pred, label, conf*tconf, i, i+n)
+		se.emitConjuncts(more, a, c.class, cls, pred, conf*tconf, i, i+n)
+	}
+}
+
+// emitConjuncts emits the further positions of a coordinated target with
+// the first one's stance, a little less sure.
+func (se *sentence) emitConjuncts(more []string, a *mention, cue, cls schema.Class, pred string, conf float64, i, j int) {
+	for _, l := range more {
+		se.emitStance(a, cue, cls, pred, l, 0.9*conf, i, j)
 	}
 }
 
@@ -597,6 +611,7 @@ func compose(x *Extractor, outer schema.Class, inner schema.Class) schema.Class 
 func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schema.Class) {
 	toks := se.toks
 	n := len(toks)
+	se.conjuncts = nil
 	for j < n && (isQuote(toks[j]) || toks[j].Tag == "RB" || toks[j].Tag == "RP" || toks[j].Lower == "that" ||
 		toks[j].Lower == "to" && j+1 < n && isVerb(toks[j+1])) {
 		if toks[j].Lower == "not" || toks[j].Lower == "never" {
@@ -651,11 +666,26 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 	}
 	end := j
 	clause := j // where the current clause of the phrase starts
-	for end < n && end-j < 16 {
+	conj := j   // where the current conjunct starts
+	var splits []int
+	head := -1 // the end of "a promise that" when the phrase is a complement
+	for end < n && end-conj < 16 {
 		t := toks[end]
 		if t.Lower == "that" && end > j && complementNouns[toks[end-1].Lemma] {
 			end++ // "a promise that ...", "guarantees that ..."
 			clause = end
+			if head < 0 {
+				head = end
+			}
+			continue
+		}
+		if se.conjunction(j, conj, end, head >= 0) {
+			splits = append(splits, end)
+			end++
+			if toks[end].Lower == "that" {
+				end++ // "that A and that B": B's clause starts after its "that"
+			}
+			conj, clause = end, end
 			continue
 		}
 		if isPunct(t) && t.Text != "-" || boundaries[t.Lower] || t.Tag == "WDT" || t.Tag == "WP" {
@@ -680,7 +710,88 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 			}
 		}
 	}
-	return se.clean(j, end)
+	if len(splits) == 0 {
+		return se.clean(j, end)
+	}
+	// Coordinated positions are positions each: "demands the non-expansion
+	// of NATO and the withdrawal of forces" demands both; "a promise that
+	// A and that B" promises each.
+	from := j
+	for _, sp := range append(splits, end) {
+		label, _, _ := se.clean(from, sp)
+		if head >= 0 && from > j && label != "" {
+			if h, _, _ := se.clean(j, head); h != "" {
+				label = h + " that " + label
+			}
+		}
+		if label != "" {
+			se.conjuncts = append(se.conjuncts, label)
+		}
+		from = sp + 1
+	}
+	label, conf, flip := se.clean(j, splits[0])
+	if label == "" || len(se.conjuncts) < 2 {
+		se.conjuncts = nil
+		return se.clean(j, end)
+	}
+	se.conjuncts = se.conjuncts[1:]
+	return label, conf, flip
+}
+
+// conjunction reports whether the "and" at k joins two positions in the
+// phrase that starts at j (its current conjunct at conj): a noun phrase
+// with its own determiner or owner after a noun ("the non-expansion of NATO
+// and the deployment of weapons"), or a second that-clause after a
+// complement noun ("guarantees that A and that B"). Actors joined ("talks
+// between Russia and the West"), adjectives ("sovereignty and territorial
+// integrity") and verbs are not split.
+func (se *sentence) conjunction(j, conj, k int, complement bool) bool {
+	toks := se.toks
+	if toks[k].Lower != "and" || k+2 >= len(toks) || k-conj < 2 {
+		return false
+	}
+	p := k - 1
+	if toks[p].Text == "," {
+		p--
+	}
+	if complement && toks[k+1].Lower == "that" {
+		return true
+	}
+	if !isNoun(toks[p]) {
+		return false
+	}
+	if se.at[p] >= 0 {
+		// An actor may end the first conjunct only inside it: "the sale of
+		// jets to Taiwan and the transit of warships", not "Russia and the
+		// talks".
+		m := se.ments[se.at[p]]
+		if q := m.start - 1; q < conj || !(toks[q].Tag == "IN" || toks[q].Tag == "TO" || toks[q].Tag == "DT" && q-1 >= conj && toks[q-1].Tag == "IN") {
+			return false
+		}
+	}
+	nx := toks[k+1]
+	if !(nx.Tag == "DT" && nx.Lower != "that" || nx.Tag == "PRP$") {
+		return false
+	}
+	// The new conjunct must be headed by a common noun, not name an actor.
+	for q := k + 2; q < len(toks) && q <= k+5; q++ {
+		t := toks[q]
+		if se.at[q] >= 0 {
+			if m := se.ments[se.at[q]]; !m.modifier && !m.possessive {
+				return false
+			}
+			continue
+		}
+		if isNoun(t) {
+			// The head noun ends the noun phrase: followed by a preposition,
+			// punctuation, a relative or the end.
+			return true
+		}
+		if !(t.Tag == "JJ" || t.Tag == "VBN" || t.Tag == "VBG" || t.Tag == "POS" || t.Tag == "CD") {
+			return false
+		}
+	}
+	return false
 }
 
 // nominal reads a noun phrase at j headed by a stance noun with its owner
@@ -720,6 +831,7 @@ func (se *sentence) nominal(j int, consumed map[int]bool) (string, schema.Class,
 							cls = compose(se.x, cls, flip)
 						}
 						se.emitStance(owner, c.class, cls, inflect(c.phrase), label, 0.8*tconf, k, k+n)
+						se.emitConjuncts(se.conjuncts, owner, c.class, cls, inflect(c.phrase), 0.8*tconf, k, k+n)
 						return label, cls, true
 					}
 				}
@@ -856,8 +968,8 @@ func possessiveForm(se *sentence, a, b int, label string) string {
 		return label
 	}
 	for k := a; k < m.start-1; k++ {
-		if t := toks[k]; !(isNoun(t) || t.Tag == "JJ" || t.Tag == "VBG") || se.at[k] >= 0 {
-			return label
+		if t := toks[k]; !(isNoun(t) || t.Tag == "JJ" || t.Tag == "VBG") || se.at[k] >= 0 || se.demonym(k) != nil {
+			return label // "a Chinese blockade of Taiwan" has its owner already
 		}
 	}
 	return m.actor + "'s " + text(toks[a:m.start-1])
@@ -880,6 +992,16 @@ func (se *sentence) recentPosition(head string) string {
 		for _, s := range stems {
 			if strings.Contains(label, s) {
 				return ps[k]
+			}
+		}
+	}
+	// A stance noun points back to the content of the latest stance of its
+	// class: "these allegations" to what was alleged, "the demand" to what
+	// was demanded.
+	if c, ok := se.x.nounClass[strings.ToLower(head)]; ok {
+		for k := len(se.st.held) - 1; k >= 0; k-- {
+			if h := se.st.held[k]; h.cue == c {
+				return h.label
 			}
 		}
 	}
@@ -1017,6 +1139,7 @@ func (se *sentence) copula(i int) {
 					cls = compose(se.x, cls, flip)
 				}
 				se.emitStance(sp, cls, cls, pred, label, 0.7*tconf, i, k+n)
+				se.emitConjuncts(se.conjuncts, sp, cls, cls, pred, 0.7*tconf, i, k+n)
 			}
 			return
 		}
@@ -1098,6 +1221,75 @@ func (se *sentence) nounCue(i, n int, c cue) {
 		cls = compose(se.x, cls, flip)
 	}
 	se.emitStance(actor, c.class, cls, pred, label, 0.8*tconf, i, j)
+	se.emitConjuncts(se.conjuncts, actor, c.class, cls, pred, 0.8*tconf, i, j)
+}
+
+// danger handles a noun of danger under a verb that warns of it: "warned of
+// the risks of a Russian attack", "stressed the risks that a new
+// aggression could pose", "global risks if Russia attacks Ukraine" are
+// OPPOSE what brings the danger.
+func (se *sentence) danger(i int) {
+	toks := se.toks
+	v := -1
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		t := toks[k]
+		if t.Text == "." || t.Text == ";" || t.Text == ":" || t.Tag == "WDT" {
+			return
+		}
+		if isVerb(t) {
+			if _, n := se.x.warning.at(toks, k); n > 0 {
+				v = k
+			}
+			if v < 0 && !(t.Tag == "VBN" || t.Tag == "VBG" && k+1 < len(toks) && isNoun(toks[k+1])) {
+				return // another verb governs it: "Russia poses a risk of war"
+			}
+			if v >= 0 {
+				break
+			}
+		}
+	}
+	if v < 0 || se.negated(v) {
+		return
+	}
+	actors, conf := se.subjects(v)
+	if len(actors) == 0 {
+		return
+	}
+	j := i + 1
+	for j < len(toks) && isQuote(toks[j]) {
+		j++
+	}
+	if j+1 >= len(toks) {
+		return
+	}
+	var label string
+	var tconf float64
+	switch toks[j].Lower {
+	case "of", "from":
+		label, tconf, _ = se.target(j+1, map[int]bool{})
+	case "that", "which", "if", "should":
+		// The clause's subject is the danger ("that a new Russian
+		// aggression could pose"); after "if", the whole clause.
+		e := j + 1
+		if toks[j].Lower == "if" || toks[j].Lower == "should" {
+			e = se.clauseEnd(j + 1)
+		} else {
+			for e < len(toks) && !isVerb(toks[e]) && toks[e].Tag != "MD" && !isPunct(toks[e]) {
+				e++
+			}
+		}
+		label, tconf, _ = se.clean(j+1, e)
+	}
+	if label == "" || len(strings.Fields(label)) < 2 {
+		return
+	}
+	pred := inflect(toks[v].Lemma) + " " + toks[i].Lemma // "stresses risk"
+	if toks[v].Lemma == "warn" || toks[v].Lemma == "caution" {
+		pred = inflect(toks[v].Lemma) + " of " + toks[i].Lemma
+	}
+	for _, a := range actors {
+		se.emitStance(a, schema.Oppose, schema.Oppose, pred, label, 0.7*conf*tconf, v, v+1)
+	}
 }
 
 // neutralCue handles a noun that holds a position without its own polarity:
@@ -1124,6 +1316,15 @@ func (se *sentence) neutralCue(i, n int, c cue) {
 		cls = c.class
 	}
 	se.emitStance(owner, cls, cls, "holds "+c.phrase, label, 0.7*tconf, i, i+n)
+	// The negation that gave the stance scopes over the conjuncts: "the
+	// issue of NATO's non-expansion and the deployment of weapons".
+	for _, l := range se.conjuncts {
+		lc := cls
+		if flip == "" && !negatedLabel(l) {
+			lc = se.x.lex.Negation[cls]
+		}
+		se.emitStance(owner, lc, lc, "holds "+c.phrase, l, 0.6*tconf, i, i+n)
+	}
 }
 
 // negatedLabel reports a label that names the absence of something:

@@ -9,7 +9,7 @@ import (
 // interactionVerb handles "X delivered its response to Y", "Y received X's
 // response", "X met Y", "X accused Y of ...", "X supplied Y with arms",
 // "X warned Y", "X mediated between Y and Z".
-func (se *sentence) interactionVerb(i int) {
+func (se *sentence) interactionVerb(i int, consumed map[int]bool) {
 	toks := se.toks
 	c, n := se.x.inter.verbs.at(toks, i)
 	if n == 0 {
@@ -76,7 +76,7 @@ func (se *sentence) interactionVerb(i int) {
 		}
 		others = append(others, m)
 		if cls == schema.Accuse {
-			se.accusation(subj, m, i, n, conf)
+			se.accusation(subj, m, i, n, conf, consumed)
 		}
 	case schema.Mediate:
 		others = se.after("between", i+n, end)
@@ -89,16 +89,20 @@ func (se *sentence) interactionVerb(i int) {
 }
 
 // accusation adds the stance of an accusation: "X accused Y of planning an
-// invasion" asserts "Y planning an invasion".
-func (se *sentence) accusation(subj []*mention, target *mention, i, n int, conf float64) {
+// invasion" asserts "Y planning invasion". The verbs of what Y is accused
+// of are consumed: they are no stance of Y's own.
+func (se *sentence) accusation(subj []*mention, target *mention, i, n int, conf float64, consumed map[int]bool) {
 	toks := se.toks
 	k := target.end
 	if k >= len(toks) || toks[k].Lower != "of" {
 		return
 	}
-	label, tconf, _ := se.target(k+1, map[int]bool{})
+	label, tconf, _ := se.target(k+1, consumed)
 	if label == "" {
 		return
+	}
+	if g := toks[k+1]; g.Tag == "VBG" && consumed[k+1] {
+		label = g.Lower + " " + label // "planning invasion of ..."
 	}
 	label = target.actor + " " + label
 	for _, a := range subj {

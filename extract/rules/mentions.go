@@ -33,7 +33,7 @@ type mention struct {
 
 // govNouns are the heads that make a demonym an actor: "the Russian side".
 var govNouns = set("side", "government", "official", "officials", "authorities", "authority",
-	"leadership", "diplomat", "diplomats", "delegation", "ministry", "foreign ministry",
+	"leadership", "diplomat", "diplomats", "delegation", "ministry", "foreign ministry", "minister", "ministers",
 	"president", "presidency", "leader", "leaders", "envoy", "negotiator", "negotiators",
 	"military", "army", "embassy", "administration", "state", "cabinet", "parliament",
 	"regime", "forces", "troops", "navy", "command", "mission", "camp", "establishment")

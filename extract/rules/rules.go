@@ -56,9 +56,12 @@ type Extractor struct {
 	adjs      phraseIndex
 	reporting cueIndex
 	inter     interaction
-	asserting map[string]bool // reporting verbs whose that-clause the speaker asserts
-	judging   cueIndex        // verbs that judge their subject
-	deontic   map[string]bool // passives that "should" turns into demands
+	asserting map[string]bool         // reporting verbs whose that-clause the speaker asserts
+	judging   cueIndex                // verbs that judge their subject
+	deontic   map[string]bool         // passives that "should" turns into demands
+	dangers   map[string]bool         // nouns of danger: "warned of the risks of X"
+	nounClass map[string]schema.Class // one-word stance nouns: "allegation" ASSERT
+	warning   cueIndex                // the verbs that warn of them
 	reversers map[string]bool
 	negators  map[string]bool
 	synonyms  map[string]string
@@ -97,6 +100,19 @@ func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
 	}
 	x.judging = indexCues(lx.Judging)
 	x.deontic = set(lx.Deontic...)
+	x.dangers = set(lx.Dangers.Nouns...)
+	x.nounClass = map[string]schema.Class{}
+	for c, ws := range lx.Stance.Nouns {
+		for _, w := range ws {
+			if !strings.Contains(w, " ") {
+				x.nounClass[strings.ToLower(w)] = c
+			}
+		}
+	}
+	x.warning = cueIndex{}
+	for _, v := range lx.Dangers.Verbs {
+		x.warning.add(v, schema.Oppose)
+	}
 	for _, group := range lx.Corefer {
 		var stems []string
 		for _, w := range group {

@@ -18,6 +18,11 @@ type sentence struct {
 	out    []schema.Statement
 	seen   map[string]bool
 
+	// conjuncts are the further positions of the last target read when it
+	// coordinates several ("the non-expansion of NATO and the deployment
+	// of weapons"); the target's label is the first.
+	conjuncts []string
+
 	startsQuoted bool // the sentence opens with a quotation mark
 	openQuote    bool // a quotation is still open at its end
 }
@@ -77,7 +82,33 @@ func (se *sentence) resolveFirstPerson() {
 				m.actor, m.kind, m.resolved = sp.actor, sp.kind, true
 			}
 		}
+		// "he" in what a person is reported to say is, first of all, that
+		// person: "Erdogan said he expected a response".
+		if personPronouns[m.pronoun] || m.pronoun == "his" {
+			if sp := se.reportedSpeaker(m.start); sp != nil && sp.actor != m.actor {
+				m.actor, m.kind, m.person, m.title, m.resolved = sp.actor, sp.kind, sp.person, sp.title, true
+			}
+		}
 	}
+}
+
+// reportedSpeaker is the person whose reporting verb governs token i ("X
+// said (that) ... i"), if there is one.
+func (se *sentence) reportedSpeaker(i int) *mention {
+	var best *frame
+	for k := range se.frames {
+		f := &se.frames[k]
+		if f.verb >= 0 && f.verb < i && i >= f.from && i < f.to && usable(f.speaker) && (best == nil || f.from > best.from) {
+			best = f
+		}
+	}
+	if best == nil || best.speaker.start > i {
+		return nil
+	}
+	if sp := best.speaker; sp.typ == mPerson || sp.typ == mPronoun && personPronouns[sp.pronoun] {
+		return sp
+	}
+	return nil
 }
 
 // hasQuote reports quotation marks in the sentence.
@@ -118,8 +149,14 @@ func (se *sentence) resolve(m *mention) {
 			if m.pronoun == "it" && se.expletive(m.start) {
 				return
 			}
-			// The nearest actor that is not a mere modifier ("the US
+			// The nearest subject of this sentence before the pronoun
+			// ("Russia rejects the expansion of NATO near its borders"),
+			// else the nearest actor that is not a mere modifier ("the US
 			// response to its proposals": its is not the US).
+			if a := se.subjectBefore(m.start); a != nil {
+				m.actor, m.kind, m.resolved = a.actor, a.kind, true
+				return
+			}
 			for k := len(st.lastActors) - 1; k >= 0; k-- {
 				if a := st.lastActors[k]; !a.modifier || k == 0 {
 					m.actor, m.kind, m.resolved = a.actor, a.kind, true
@@ -128,6 +165,29 @@ func (se *sentence) resolve(m *mention) {
 			}
 		}
 	}
+}
+
+// subjectBefore is the nearest collective actor before token i in this
+// sentence that is a subject or an object, not the object of a preposition
+// nor a modifier: "Russia rejects the expansion of NATO near its borders"
+// (Russia), "accused Russia of planning an invasion of its neighbour"
+// (Russia), "demands that NATO halt its expansion" (NATO).
+func (se *sentence) subjectBefore(i int) *mention {
+	for k := len(se.ments) - 1; k >= 0; k-- {
+		a := &se.ments[k]
+		if a.start >= i || a.typ != mActor || !usable(a) || a.modifier || a.possessive {
+			continue
+		}
+		p := a.start - 1
+		for p >= 0 && (se.toks[p].Tag == "DT" && se.toks[p].Lower != "that" || se.toks[p].Tag == "JJ") {
+			p--
+		}
+		if p >= 0 && (se.toks[p].Tag == "IN" && se.toks[p].Lower != "that" || se.toks[p].Tag == "TO") {
+			continue
+		}
+		return a
+	}
+	return nil
 }
 
 // expletive reports whether "it" at i is a dummy subject: "it cannot be
@@ -204,6 +264,31 @@ func (se *sentence) speakerAt(i int) *mention {
 	return best.speaker
 }
 
+// sharedSpeaker is the speaker of a reporting verb at i that has no subject
+// of its own: a participle after a comma ("..., indicating that") or a verb
+// after "and" or "but" speaks for the sentence's earlier speaker, or else
+// for the main clause's subject.
+func (se *sentence) sharedSpeaker(i int) *mention {
+	t := se.toks[i]
+	k := se.skipAux(i - 1)
+	if k < 0 {
+		return nil
+	}
+	coordinated := se.toks[k].Lower == "and" || se.toks[k].Lower == "but"
+	if !(t.Tag == "VBG" && se.toks[k].Text == ",") && !coordinated {
+		return nil
+	}
+	for f := len(se.frames) - 1; f >= 0; f-- {
+		if fr := se.frames[f]; fr.verb >= 0 && fr.verb < i && usable(fr.speaker) {
+			return fr.speaker
+		}
+	}
+	if t.Tag == "VBG" {
+		return se.mainSubject(i)
+	}
+	return nil
+}
+
 // findFrames finds reported speech: "X said (that) ...", "..., X said",
 // "..., said X", "according to X, ...", "X: ..." (headline attribution).
 func (se *sentence) findFrames() {
@@ -233,8 +318,22 @@ func (se *sentence) findFrames() {
 		// Speaker before the verb: "X said", "X has repeatedly said".
 		j := i - 1
 		j = se.skipAux(j)
-		if j > 0 && toks[j].Text == "," && usable(se.mentionEndingAt(j-1)) {
-			j-- // an apposition before the verb: "the Secretary of State, Antony Blinken, said"
+		if j > 0 && toks[j].Text == "," {
+			// An apposition before the verb, set off by commas: "the
+			// Secretary of State, Antony Blinken, said". A participle or a
+			// second verb shares the main clause's speaker: "X said A,
+			// indicating B"; "X said A, but added B".
+			if a := se.mentionEndingAt(j - 1); a != nil && a.typ == mPerson && a.start > 0 && toks[a.start-1].Text == "," {
+				j--
+			} else if m := se.sharedSpeaker(i); m != nil {
+				se.frames = append(se.frames, frame{speaker: m, from: i + 1, to: n, verb: i})
+				continue
+			}
+		} else if j >= 0 && (toks[j].Lower == "and" || toks[j].Lower == "but") {
+			if m := se.sharedSpeaker(i); m != nil {
+				se.frames = append(se.frames, frame{speaker: m, from: i + 1, to: n, verb: i})
+				continue
+			}
 		}
 		if m := se.mentionEndingAt(j); m != nil && !m.possessive && m.typ != mPossPron && usable(m) {
 			k := i + 1

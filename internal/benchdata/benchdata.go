@@ -108,19 +108,15 @@ func DefaultSpec(n int) Spec {
 	return Spec{Statements: n, PerDoc: 20, Actors: 3000, Positions: 200000, Seed: 1}
 }
 
-// Batches generates the graph's documents in order and hands each to fn.
-// About one statement in eight is an interaction between two actors; the
-// rest are stances on positions, in the proportions of the stance classes
-// in the sample corpus' gold annotations (assertions and opposition most).
-func (sp Spec) Batches(fn func(graph.Batch) error) error {
-	if sp.Statements <= 0 || sp.PerDoc <= 0 || sp.Actors < 2 || sp.Positions < 1 {
-		return fmt.Errorf("bench graph: bad spec %+v", sp)
-	}
+type actor struct{ name, kind string }
+
+// actors lists the graph's actors by rank: the lexicon's, then made-up
+// groups.
+func (sp Spec) actors() ([]actor, error) {
 	lx, err := lexicon.Default()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	type actor struct{ name, kind string }
 	var actors []actor
 	for _, a := range lx.Actors {
 		if len(actors) < sp.Actors {
@@ -129,6 +125,34 @@ func (sp Spec) Batches(fn func(graph.Batch) error) error {
 	}
 	for i := len(actors); i < sp.Actors; i++ {
 		actors = append(actors, actor{fmt.Sprintf("Group %d", i), schema.KindGroup})
+	}
+	return actors, nil
+}
+
+// Actor names the actor of a rank (0 is the most frequent), so a benchmark
+// can ask about a large actor and a middling one.
+func (sp Spec) Actor(rank int) (string, error) {
+	actors, err := sp.actors()
+	if err != nil {
+		return "", err
+	}
+	if rank < 0 || rank >= len(actors) {
+		return "", fmt.Errorf("bench graph: no actor of rank %d (%d actors)", rank, len(actors))
+	}
+	return actors[rank].name, nil
+}
+
+// Batches generates the graph's documents in order and hands each to fn.
+// About one statement in eight is an interaction between two actors; the
+// rest are stances on positions, in the proportions of the stance classes
+// in the sample corpus' gold annotations (assertions and opposition most).
+func (sp Spec) Batches(fn func(graph.Batch) error) error {
+	if sp.Statements <= 0 || sp.PerDoc <= 0 || sp.Actors < 2 || sp.Positions < 1 {
+		return fmt.Errorf("bench graph: bad spec %+v", sp)
+	}
+	actors, err := sp.actors()
+	if err != nil {
+		return err
 	}
 	r := rand.New(rand.NewPCG(sp.Seed, 7))
 	actorOf := rand.NewZipf(r, 1.1, 1, uint64(len(actors)-1))

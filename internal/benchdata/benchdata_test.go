@@ -65,6 +65,17 @@ func TestBatches(t *testing.T) {
 	if byActor["Russia"] < n/20 || len(byActor) < 300 {
 		t.Errorf("Russia has %d of %d statements, %d actors in all", byActor["Russia"], n, len(byActor))
 	}
+	first, err := sp.Actor(0)
+	if err != nil || first != "Russia" {
+		t.Errorf("Actor(0) = %q, %v; want Russia", first, err)
+	}
+	mid, err := sp.Actor(100)
+	if err != nil || byActor[mid] == 0 || byActor[mid] > byActor["Russia"]/20 {
+		t.Errorf("Actor(100) = %q (%d statements), %v; want a middling actor", mid, byActor[mid], err)
+	}
+	if _, err := sp.Actor(sp.Actors); err == nil {
+		t.Error("Actor past the last gave no error")
+	}
 	if err := (Spec{}).Batches(func(graph.Batch) error { return nil }); err == nil {
 		t.Error("an empty spec gave no error")
 	}
