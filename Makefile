@@ -69,8 +69,16 @@ fuzz:
 race:
 	$(GO) test -count=1 -race -gcflags=all=-d=checkptr=0 ./...
 
-bench:
+# Benchmarks: Go's (extraction, tagger, loads per backend), then the
+# corpus-scale report: 5 and 50 MB corpora on one core and all, beside
+# wink-nlp; loads into bolt, leveldb, memstore and PostgreSQL; the query
+# library on a 1,000,000-statement graph (about half an hour in all;
+# QUICK=1 for small sizes). Inputs and stores go to out/bench.
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	@if command -v npm >/dev/null 2>&1; then cd bench/wink && npm ci --no-audit --no-fund --silent; \
+	else echo "no npm: the report leaves wink-nlp out"; fi
+	$(GO) run ./bench/report -bin $(BIN) $(if $(QUICK),-quick) $(REPORTFLAGS)
 
 clean:
-	rm -rf bin out stancegraph.db
+	rm -rf bin out stancegraph.db bench/wink/node_modules

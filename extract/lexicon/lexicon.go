@@ -70,7 +70,7 @@ type File struct {
 		Adjectives Cues     `yaml:"adjectives"`
 		Neutral    []string `yaml:"neutral"`
 	} `yaml:"stance"`
-	Dangers      struct {
+	Dangers struct {
 		Nouns []string `yaml:"nouns"`
 		Verbs []string `yaml:"verbs"`
 	} `yaml:"dangers"`
