@@ -527,6 +527,9 @@ func (se *sentence) verbCue(i, n int, c cue, consumed map[int]bool) {
 		cls = se.x.lex.Negation[cls]
 		pred = "does not " + c.phrase
 	}
+	if se.conditional(i) {
+		return // "if they want to discuss it": no one has said they want to
+	}
 	actors, conf := se.subjects(i)
 	if len(actors) == 0 {
 		return
@@ -546,10 +549,54 @@ func (se *sentence) verbCue(i, n int, c cue, consumed map[int]bool) {
 		cls = compose(se.x, cls, flip)
 	}
 	more := se.conjuncts
+	if sp := se.complaint(i, cls, actors); sp != nil {
+		// "(Moscow stressed) the West is ignoring its commitments": Moscow's
+		// complaint, which stands for the commitments; the West said nothing.
+		pred := "says " + inflect(c.phrase)
+		se.emitStance(sp, schema.Support, schema.Support, pred, label, 0.7*conf*tconf, i, i+n)
+		se.emitConjuncts(more, sp, schema.Support, schema.Support, pred, 0.7*conf*tconf, i, i+n)
+		return
+	}
 	for _, a := range actors {
 		se.emitStance(a, c.class, cls, pred, label, conf*tconf, i, i+n)
 		se.emitConjuncts(more, a, c.class, cls, pred, conf*tconf, i, i+n)
 	}
+}
+
+// complaint is the speaker of reported speech in which another actor is
+// said to ignore, violate or undermine something (a judging verb of
+// OPPOSE): such a verb is the speaker's charge, not the subject's stance.
+func (se *sentence) complaint(i int, cls schema.Class, actors []*mention) *mention {
+	if cls != schema.Oppose {
+		return nil
+	}
+	if c, n := se.x.judging.at(se.toks, i); n == 0 || c.class != schema.Oppose {
+		return nil
+	}
+	sp := se.speakerAt(i)
+	if sp == nil {
+		return nil
+	}
+	for _, a := range actors {
+		if a.actor == sp.actor {
+			return nil
+		}
+	}
+	return sp
+}
+
+// conditional reports a verb inside an "if", "unless" or "whether" clause.
+func (se *sentence) conditional(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
+		t := se.toks[k]
+		if isPunct(t) && !isQuote(t) || t.Lower == "that" {
+			return false
+		}
+		if t.Lower == "if" || t.Lower == "unless" || t.Lower == "whether" {
+			return true
+		}
+	}
+	return false
 }
 
 // emitConjuncts emits the further positions of a coordinated target with
@@ -612,10 +659,14 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 	toks := se.toks
 	n := len(toks)
 	se.conjuncts = nil
+	thatClause := false // "claims that the talks are aimed at ...": the clause is the position
 	for j < n && (isQuote(toks[j]) || toks[j].Tag == "RB" || toks[j].Tag == "RP" || toks[j].Lower == "that" ||
 		toks[j].Lower == "to" && j+1 < n && isVerb(toks[j+1])) {
 		if toks[j].Lower == "not" || toks[j].Lower == "never" {
 			break
+		}
+		if toks[j].Lower == "that" {
+			thatClause = true
 		}
 		j++
 	}
@@ -696,6 +747,16 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 		}
 		if end > clause && finite(t) && !se.subjectOnly(clause, end) &&
 			!(t.Tag == "VBD" && isNoun(toks[end-1]) && end+1 < n && toks[end+1].Tag == "IN") {
+			if thatClause && clause == j {
+				// The that-clause's own verb: read on to its end, then stop
+				// at the next clause.
+				thatClause = false
+				end++
+				for end < n && (auxiliary(toks[end]) || isVerb(toks[end])) {
+					end++
+				}
+				continue
+			}
 			break // a new clause; but not "X and Y reopen ...", nor "talks held in Paris"
 		}
 		if t.Lower == "and" && end+1 < n && (isVerb(toks[end+1]) || toks[end+1].Tag == "PRP" || se.x.isCueVerb(toks, end+1)) {
@@ -1146,7 +1207,7 @@ func (se *sentence) copula(i int) {
 	}
 	// The subject: back over auxiliaries, then to the clause start.
 	e := i - 1
-	for e >= 0 && (toks[e].Tag == "MD" || toks[e].Lemma == "have" || toks[e].Lemma == "be" || isQuote(toks[e]) || toks[e].Tag == "RB" || se.x.negators[toks[e].Lower]) {
+	for e >= 0 && (toks[e].Tag == "MD" || toks[e].Lemma == "have" || toks[e].Lemma == "be" || toks[e].Lemma == "do" || isQuote(toks[e]) || toks[e].Tag == "RB" || se.x.negators[toks[e].Lower]) {
 		e--
 	}
 	s := e
@@ -1169,6 +1230,9 @@ func (se *sentence) copula(i int) {
 	}
 	if e-s == 0 && toks[s].Tag == "PRP" {
 		return
+	}
+	if m := se.mentionStartingAt(s); m != nil && m.end == e+1 && !m.possessive {
+		return // "Russia does not pose a threat" judges an actor, not a position
 	}
 	label, tconf, flip := se.clean(s, e+1)
 	if label == "" {
