@@ -366,6 +366,13 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 			}
 		}
 	}
+	// An apposition between the subject and its verb: "Denis Pushilin,
+	// President of the Donetsk Republic in southeastern Ukraine, welcomed".
+	if c := se.skipAux(i - 1); c > 0 && toks[c].Text == "," {
+		if m := se.appositionSubject(c); m != nil {
+			return se.coordinated(m, -1), 0.85
+		}
+	}
 	for j := i - 1; j >= 0 && j >= i-16; j-- {
 		t := toks[j]
 		if t.Text == ";" || t.Text == ":" || (t.Lower == "that" && t.Tag == "IN") {
@@ -385,7 +392,11 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 			continue
 		}
 		if m.start > 0 && !se.adjacent(m.end, i) {
-			if p := toks[m.start-1]; (p.Tag == "IN" || p.Tag == "TO") && p.Lower != "that" {
+			q := m.start - 1
+			for q > 0 && (toks[q].Tag == "JJ" || toks[q].Tag == "DT" && toks[q].Lower != "that") {
+				q-- // "in southeastern Ukraine"
+			}
+			if p := toks[q]; (p.Tag == "IN" || p.Tag == "TO") && p.Lower != "that" {
 				continue // the object of a preposition: "talks with the Russian side"
 			}
 		}
@@ -407,6 +418,26 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 		}
 	}
 	return nil, 0
+}
+
+// appositionSubject is the actor before an apposition that closes with the
+// comma at c: "Denis Pushilin, President of the Donetsk Republic in
+// southeastern Ukraine, welcomed"; nil when a verb stands between the
+// commas (a clause, not an apposition).
+func (se *sentence) appositionSubject(c int) *mention {
+	toks := se.toks
+	for o := c - 1; o > 0 && o >= c-16; o-- {
+		if toks[o].Text == "," {
+			if m := se.mentionEndingAt(o - 1); usable(m) && !m.possessive && m.typ != mPossPron {
+				return m
+			}
+			return nil
+		}
+		if isVerb(toks[o]) || toks[o].Text == ";" || toks[o].Text == ":" {
+			return nil
+		}
+	}
+	return nil
 }
 
 // nounSubject returns the head of a plain noun phrase right before the
@@ -1221,9 +1252,10 @@ func (se *sentence) copula(i int) {
 	if s > e || s < 0 {
 		return
 	}
-	// Keep the head and its of-phrase: cut at another preposition.
+	// Keep the head and its of-, between- and against-phrases ("the idea
+	// of a war between Russia and Ukraine"): cut at another preposition.
 	for c := s + 1; c <= e; c++ {
-		if (toks[c].Tag == "IN" || toks[c].Tag == "TO") && toks[c].Lower != "of" {
+		if (toks[c].Tag == "IN" || toks[c].Tag == "TO") && toks[c].Lower != "of" && toks[c].Lower != "between" && toks[c].Lower != "against" {
 			e = c - 1
 			break
 		}

@@ -259,14 +259,20 @@ func (x *Extractor) nameMention(toks []nlp.Token, i int, known map[string]*perso
 	}
 	// An apposition after the name: "Denis Pushilin, President of the
 	// self-proclaimed Donetsk People's Republic".
+	// The title's office may come a few words on, up to the closing comma:
+	// "Alexei Zaitsev, Deputy Director of Information and Press at the
+	// Russian Foreign Ministry".
 	if k := i + n; k+2 < len(toks) && toks[k].Text == "," {
-		if tn := x.titleAt(toks, k+1); tn > 0 && k+1+tn < len(toks) && toks[k+1+tn].Lower == "of" {
-			for q := k + 2 + tn; q < len(toks) && q <= k+tn+5; q++ {
+		if tn := x.titleAt(toks, k+1); tn > 0 && k+1+tn < len(toks) && toks[k+1+tn].Tag == "IN" {
+			for q := k + 2 + tn; q < len(toks) && q <= k+tn+12 && toks[q].Text != ","; q++ {
 				m := x.gaz.longest(toks, q)
 				for _, typ := range []entryType{eName, eMetonym} {
 					if e, ok := m.find(typ); ok {
 						return &mention{start: i, end: i + n, typ: mPerson, person: name, actor: e.actor.Name, kind: e.actor.Kind, title: text(toks[k+1 : k+1+tn])}, n
 					}
+				}
+				if e, ok := m.find(eAdjective); ok && q+m.n < len(toks) && isGovWord(toks[q+m.n].Lower) {
+					return &mention{start: i, end: i + n, typ: mPerson, person: name, actor: e.actor.Name, kind: e.actor.Kind, title: text(toks[k+1 : k+1+tn])}, n
 				}
 			}
 		}

@@ -98,17 +98,16 @@ func (se *sentence) reportedSpeaker(i int) *mention {
 	var best *frame
 	for k := range se.frames {
 		f := &se.frames[k]
-		if f.verb >= 0 && f.verb < i && i >= f.from && i < f.to && usable(f.speaker) && (best == nil || f.from > best.from) {
+		sp := f.speaker
+		person := usable(sp) && (sp.typ == mPerson || sp.typ == mPronoun && personPronouns[sp.pronoun])
+		if person && f.verb >= 0 && f.verb < i && i >= f.from && i < f.to && sp.start < i && (best == nil || f.from > best.from) {
 			best = f
 		}
 	}
-	if best == nil || best.speaker.start > i {
+	if best == nil {
 		return nil
 	}
-	if sp := best.speaker; sp.typ == mPerson || sp.typ == mPronoun && personPronouns[sp.pronoun] {
-		return sp
-	}
-	return nil
+	return best.speaker
 }
 
 // hasQuote reports quotation marks in the sentence.
@@ -319,11 +318,14 @@ func (se *sentence) findFrames() {
 		j := i - 1
 		j = se.skipAux(j)
 		if j > 0 && toks[j].Text == "," {
-			// An apposition before the verb, set off by commas: "the
-			// Secretary of State, Antony Blinken, said". A participle or a
-			// second verb shares the main clause's speaker: "X said A,
-			// indicating B"; "X said A, but added B".
-			if a := se.mentionEndingAt(j - 1); a != nil && a.typ == mPerson && a.start > 0 && toks[a.start-1].Text == "," {
+			// An apposition before the verb, set off by commas: "Alexei
+			// Zaitsev, Deputy Director at the Russian Foreign Ministry,
+			// said", "the Secretary of State, Antony Blinken, said". A
+			// participle or a second verb shares the main clause's
+			// speaker: "X said A, indicating B"; "X said A, but added B".
+			if a := se.appositionSubject(j); a != nil {
+				j = a.end - 1
+			} else if a := se.mentionEndingAt(j - 1); usable(a) && a.start > 0 && toks[a.start-1].Text == "," {
 				j--
 			} else if m := se.sharedSpeaker(i); m != nil {
 				se.frames = append(se.frames, frame{speaker: m, from: i + 1, to: n, verb: i})
