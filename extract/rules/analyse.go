@@ -10,7 +10,7 @@ import (
 // evalVerbs take an object and an evaluation: "X called Y reasonable",
 // "X described Y as unacceptable".
 var evalVerbs = set("call", "describe", "term", "brand", "consider", "regard", "deem", "label",
-	"characterize", "characterise", "castigate", "dismiss", "view", "find", "see", "denounce")
+	"characterize", "characterise", "castigate", "dismiss", "view", "find", "see", "denounce", "think", "judge", "declare", "dub")
 
 // copulas link a subject to an evaluation as "be" does: "NATO's support
 // for Ukraine constitutes a growing menace".
@@ -132,6 +132,11 @@ func (se *sentence) assertions() {
 		}
 		asserting := se.x.asserting[se.toks[f.verb].Lemma]
 		for _, c := range se.thatClauses(f.from, f.to) {
+			if label, cls, ok := se.deonticClause(c); ok {
+				// "Kuleba said Moscow, not Kyiv, should make concessions".
+				se.emitStance(f.speaker, schema.Demand, cls, "says should", label, 0.7, f.verb, f.verb+1)
+				continue
+			}
 			if !asserting && !se.negatedClause(c[0]) {
 				continue // "said" asserts only what it negates: "said it would not publish"
 			}
@@ -152,6 +157,59 @@ func (se *sentence) assertions() {
 			se.emitStance(f.speaker, schema.Assert, schema.Assert, inflect(se.toks[f.verb].Lemma), label, 0.6*conf, f.verb, f.verb+1)
 		}
 	}
+}
+
+// deonticClause reads a reported clause that says what someone should do:
+// "Moscow, not Kyiv, should make concessions" is a demand for "Moscow make
+// concessions"; "should not" opposes it. A contrast set off by commas (",
+// not Kyiv,") is left out of the label.
+func (se *sentence) deonticClause(c [2]int) (string, schema.Class, bool) {
+	toks := se.toks
+	m := -1
+	for k := c[0]; k < c[1] && k < c[0]+12; k++ {
+		t := toks[k]
+		if t.Lower == "should" || t.Lower == "must" || t.Lower == "ought" ||
+			(t.Lemma == "have" || t.Lemma == "need") && k+1 < c[1] && toks[k+1].Lower == "to" && k > c[0] && !isVerb(toks[k-1]) {
+			m = k
+			break
+		}
+		if isVerb(t) || t.Tag == "MD" {
+			return "", "", false // the clause's verb comes first: no deontic modal
+		}
+	}
+	if m <= c[0] {
+		return "", "", false
+	}
+	v := m + 1
+	cls := schema.Demand
+	for v < c[1] && (toks[v].Lower == "to" || toks[v].Tag == "RB" || se.x.negators[toks[v].Lower]) {
+		if se.x.negators[toks[v].Lower] {
+			cls = schema.Oppose
+		}
+		v++
+	}
+	if v >= c[1] || !isVerb(toks[v]) || toks[v].Lemma == "be" {
+		return "", "", false // "should be taken seriously" is the copula's
+	}
+	var words []string
+	for k := c[0]; k < m; k++ {
+		t := toks[k]
+		if t.Text == "," && k+1 < m && toks[k+1].Lower == "not" {
+			for k+1 < m && toks[k+1].Text != "," {
+				k++ // ", not Kyiv,"
+			}
+			continue
+		}
+		if isPunct(t) || isQuote(t) || k == c[0] && leading[t.Lower] {
+			continue
+		}
+		words = append(words, t.Text)
+	}
+	rest, _, _ := se.clean(v, c[1])
+	if len(words) == 0 || rest == "" {
+		return "", "", false
+	}
+	return strings.Join(words, " ") + " " + rest, cls, true
 }
 
 // thatClauses splits reported speech into its clauses: "said that A, and
@@ -464,7 +522,7 @@ func (se *sentence) nounSubject(i int) int {
 		for p > 0 && se.toks[p].Tag == "DT" {
 			p--
 		}
-		if p > 0 && se.toks[p].Tag == "IN" && !boundaries[se.toks[p].Lower] && (se.toks[p-1].Tag == "NN" || se.toks[p-1].Tag == "NNS") && se.at[p-1] < 0 {
+		if p > 0 && se.toks[p].Tag == "IN" && se.toks[p].Lower != "that" && !boundaries[se.toks[p].Lower] && (se.toks[p-1].Tag == "NN" || se.toks[p-1].Tag == "NNS") && se.at[p-1] < 0 {
 			return p - 1
 		}
 	}
@@ -750,6 +808,7 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 	clause := j // where the current clause of the phrase starts
 	conj := j   // where the current conjunct starts
 	var splits []int
+	reverse, subjEnd := -1, -1
 	head := -1 // the end of "a promise that" when the phrase is a complement
 	for end < n && end-conj < 16 {
 		t := toks[end]
@@ -776,15 +835,32 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 		if isQuote(t) && end > j && end+1 < n && isPunct(toks[end+1]) {
 			break
 		}
-		if end > clause && finite(t) && !se.subjectOnly(clause, end) &&
-			!(t.Tag == "VBD" && isNoun(toks[end-1]) && end+1 < n && toks[end+1].Tag == "IN") {
+		if end > clause && finite(t) && (thatClause && clause == j || !se.subjectOnly(clause, end)) &&
+			!(t.Tag == "VBD" && isNoun(toks[end-1]) && end+1 < n && toks[end+1].Tag == "IN") &&
+			!(!thatClause && isNoun(toks[end-1]) && (end+1 >= n || isPunct(toks[end+1]))) {
+			// (The last: "make these responses public/VBP.": an object
+			// complement the tagger took for a verb.)
 			if thatClause && clause == j {
 				// The that-clause's own verb: read on to its end, then stop
-				// at the next clause.
+				// at the next clause. A reversing verb in it turns the
+				// stance: "hope that NATO will stop fueling the conflict".
 				thatClause = false
+				verb := end
 				end++
 				for end < n && (auxiliary(toks[end]) || isVerb(toks[end])) {
+					if isVerb(toks[end]) && se.x.reversers[toks[end].Lemma] && end+1 < n && (toks[end+1].Tag == "VBG" || isNoun(toks[end+1]) || toks[end+1].Tag == "DT") {
+						reverse, subjEnd = end, verb
+					}
 					end++
+				}
+				if reverse >= 0 {
+					end = reverse + 1 // read the reversed phrase afresh
+					rest, conf, _ := se.target(end, consumed)
+					subj, _, _ := se.clean(j, subjEnd)
+					if rest == "" || subj == "" {
+						return "", 0, ""
+					}
+					return subj + " " + rest, conf, schema.Oppose
 				}
 				continue
 			}
@@ -802,9 +878,29 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 			}
 		}
 	}
-	if len(splits) == 0 {
-		return se.clean(j, end)
+	label, conf, flip := se.clean(j, end)
+	if len(splits) > 0 {
+		label, conf, flip = se.coordination(j, end, head, splits)
 	}
+	// "core principles, including Ukraine's sovereignty": what is included
+	// takes the same stance.
+	if label != "" && end+2 < n && toks[end].Text == "," && (toks[end+1].Lower == "including" || toks[end+1].Lower == "notably") {
+		more := se.conjuncts
+		if inc, _, _ := se.target(end+2, consumed); inc != "" {
+			more = append(append(more, inc), se.conjuncts...)
+		}
+		se.conjuncts = more
+	}
+	return label, conf, flip
+}
+
+// coordination reads coordinated positions, the phrase [j,end) split at
+// splits: each is a position of its own ("demands the non-expansion of NATO
+// and the withdrawal of forces" demands both; "a promise that A and that
+// B" promises each). The first is returned, the others are left in
+// se.conjuncts.
+func (se *sentence) coordination(j, end, head int, splits []int) (string, float64, schema.Class) {
+	se.conjuncts = nil
 	// Coordinated positions are positions each: "demands the non-expansion
 	// of NATO and the withdrawal of forces" demands both; "a promise that
 	// A and that B" promises each.
@@ -1109,11 +1205,13 @@ func (se *sentence) evaluation(i int) bool {
 		if toks[k].Text == "." || toks[k].Text == ";" {
 			break
 		}
-		if finite(toks[k]) && !(k > 0 && isNoun(toks[k-1]) && toks[k].Tag == "VBD") {
-			sawFinite = true
-		}
 		cls, n := se.x.adjs.at(toks, k)
 		if n == 0 {
+			// (An evaluation the tagger took for a verb, "illegal/VBP",
+			// is still an evaluation.)
+			if finite(toks[k]) && !(k > 0 && isNoun(toks[k-1]) && toks[k].Tag == "VBD") {
+				sawFinite = true
+			}
 			continue
 		}
 		if toks[k].Tag == "JJ" && k+n < len(toks) && isNoun(toks[k+n]) {
@@ -1238,8 +1336,25 @@ func (se *sentence) copula(i int) {
 	}
 	// The subject: back over auxiliaries, then to the clause start.
 	e := i - 1
-	for e >= 0 && (toks[e].Tag == "MD" || toks[e].Lemma == "have" || toks[e].Lemma == "be" || toks[e].Lemma == "do" || isQuote(toks[e]) || toks[e].Tag == "RB" || se.x.negators[toks[e].Lower]) {
-		e--
+	skip := func() {
+		for e >= 0 && (toks[e].Tag == "MD" || toks[e].Lemma == "have" || toks[e].Lemma == "be" || toks[e].Lemma == "do" || isQuote(toks[e]) || toks[e].Tag == "RB" || se.x.negators[toks[e].Lower]) {
+			e--
+		}
+	}
+	skip()
+	if e > 0 && (toks[e].Lower == "and" || toks[e].Lower == "but") {
+		// A second verb phrase shares the subject: "the exercises are
+		// defensive and do not represent a threat".
+		for v := e - 1; v > 0 && v >= e-12; v-- {
+			if finite(toks[v]) {
+				e = v - 1
+				skip()
+				break
+			}
+			if isPunct(toks[v]) && toks[v].Text != "," {
+				break
+			}
+		}
 	}
 	s := e
 	for s > 0 {
@@ -1270,6 +1385,24 @@ func (se *sentence) copula(i int) {
 	if label == "" {
 		return
 	}
+	danger := -1
+	for d := k; d < k+n; d++ {
+		if isNoun(toks[d]) && se.x.dangers[toks[d].Lemma] {
+			danger = d
+		}
+	}
+	if neg && flip == "" && danger >= 0 {
+		// "the exercises do not represent a threat to Europe": a denial
+		// that they are one, not support for them.
+		what := toks[danger].Text
+		if e2 := danger + 1; e2+1 < len(toks) && toks[e2].Lower == "to" {
+			if m := se.mentionStartingAt(e2 + 1); usable(m) {
+				what += " to " + m.actor
+			}
+		}
+		se.emitStance(sp, schema.Deny, schema.Deny, pred, label+" as "+what, 0.7*tconf, i, k+n)
+		return
+	}
 	if flip != "" {
 		cls = compose(se.x, cls, flip)
 	}
@@ -1292,7 +1425,9 @@ func (se *sentence) nounCue(i, n int, c cue) {
 	if j >= len(toks) {
 		return
 	}
-	if !prepositions[lastWord(c.phrase)] { // "concern over" carries its own
+	if lastWord(c.phrase) == "that" {
+		j-- // "hope that ...": the target reads the that-clause
+	} else if !prepositions[lastWord(c.phrase)] { // "concern over" carries its own
 		switch toks[j].Lower {
 		case "for", "to", "of", "on", "against", "that", "regarding", "about":
 		default:

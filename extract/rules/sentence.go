@@ -89,7 +89,31 @@ func (se *sentence) resolveFirstPerson() {
 				m.actor, m.kind, m.person, m.title, m.resolved = sp.actor, sp.kind, sp.person, sp.title, true
 			}
 		}
+		// "they" in what an official is reported to say, with no other
+		// actor named before it in the sentence, is the official's side:
+		// "the Russian deputy minister told journalists that they consider
+		// a war unacceptable".
+		if m.pronoun == "they" {
+			if sp := se.reportedSpeaker(m.start); sp != nil && sp.actor != m.actor && !se.actorBefore(m.start, sp) {
+				m.actor, m.kind, m.resolved = sp.actor, sp.kind, true
+			}
+		}
 	}
+}
+
+// actorBefore reports a collective actor named before token i other than
+// the mention except.
+func (se *sentence) actorBefore(i int, except *mention) bool {
+	for k := range se.ments {
+		m := &se.ments[k]
+		if m.start >= i {
+			break
+		}
+		if m != except && m.typ == mActor && usable(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedSpeaker is the person whose reporting verb governs token i ("X
@@ -312,7 +336,11 @@ func (se *sentence) findFrames() {
 			continue
 		}
 		if t.Tag == "VBN" && !(i > 0 && (toks[i-1].Lemma == "have" || toks[i-1].Lemma == "be")) {
-			continue // "its written response" reports nothing
+			// "its written response" reports nothing; "Amirabdollahian
+			// told/VBN reporters" is a past tense the tagger missed.
+			if m := se.mentionEndingAt(i - 1); !usable(m) || m.possessive || m.typ == mPossPron {
+				continue
+			}
 		}
 		// Speaker before the verb: "X said", "X has repeatedly said".
 		j := i - 1
@@ -337,10 +365,29 @@ func (se *sentence) findFrames() {
 				continue
 			}
 		}
+		if se.mentionEndingAt(j) == nil {
+			// "the Belarusian Ministry of Defense said": over the office's name.
+			q := j
+			for q > 0 && toks[q].Tag == "NNP" && se.at[q] < 0 {
+				q--
+			}
+			if q < j && q > 0 && toks[q].Lower == "of" {
+				if m := se.mentionEndingAt(q - 1); usable(m) && m.typ == mActor {
+					j = q - 1
+				}
+			}
+		}
 		if m := se.mentionEndingAt(j); m != nil && !m.possessive && m.typ != mPossPron && usable(m) {
 			k := i + 1
+			addressee := false
 			for k < n && k <= i+3 && (toks[k].Tag == "NNS" || toks[k].Tag == "RB" || toks[k].Tag == "NNP" && se.at[k] >= 0) {
+				addressee = addressee || se.at[k] >= 0
 				k++ // "told reporters", "said today"
+			}
+			if addressee && k < n && toks[k].Text == "," && m.start > 0 && !isQuote(toks[m.start-1]) {
+				// "mentioned Moscow, not Kyiv, should ...": an actor after the
+				// verb and a comma begins the speech, it is not "..., X said,".
+				k = i + 1
 			}
 			closing := m.start > 0 && (isQuote(toks[m.start-1]) || toks[m.start-1].Text == "," && m.start > 1 && isQuote(toks[m.start-2]))
 			if closing && m.start > 1 {
