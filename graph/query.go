@@ -12,7 +12,7 @@ import (
 // QueryOptions bound a query.
 type QueryOptions struct {
 	Limit   int           // results at most; 0 means DefaultLimit
-	Timeout time.Duration // 0 means DefaultTimeout
+	Timeout time.Duration // 0: the context's deadline, or else DefaultTimeout
 }
 
 // Query limits used when QueryOptions leaves them zero.
@@ -33,11 +33,16 @@ func (s *Store) Query(ctx context.Context, gizmo string, opt QueryOptions) ([]in
 	if opt.Limit <= 0 {
 		opt.Limit = DefaultLimit
 	}
-	if opt.Timeout <= 0 {
+	// The context's own deadline, if it has one, bounds the query;
+	// otherwise opt.Timeout or DefaultTimeout.
+	if _, ok := ctx.Deadline(); opt.Timeout <= 0 && !ok {
 		opt.Timeout = DefaultTimeout
 	}
-	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
-	defer cancel()
+	if opt.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opt.Timeout)
+		defer cancel()
+	}
 	it, err := query.Execute(ctx, s.qs, "gizmo", gizmo, query.Options{Limit: opt.Limit, Collation: query.JSON})
 	if err != nil {
 		return nil, &QueryError{err}
@@ -54,7 +59,10 @@ func (s *Store) Query(ctx context.Context, gizmo string, opt QueryOptions) ([]in
 	}
 	if err := it.Err(); err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
-			return out, &QueryError{fmt.Errorf("timed out after %v", opt.Timeout)}
+			if opt.Timeout > 0 {
+				return out, &QueryError{fmt.Errorf("timed out after %v", opt.Timeout)}
+			}
+			return out, &QueryError{fmt.Errorf("timed out: %w", ctx.Err())}
 		}
 		return out, &QueryError{err}
 	}

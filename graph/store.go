@@ -41,6 +41,7 @@ type Store struct {
 	mu    sync.Mutex
 	known map[uint64]struct{} // hashes of entity quads this process stored
 	bulk  *pgBulk             // COPY writer, for PostgreSQL
+	guard *guardedKV          // bolt and leveldb: Close waits for readers
 }
 
 // Backends lists the backend names that can be opened.
@@ -100,13 +101,21 @@ func Open(cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("create %s store at %s: %w", cfg.Backend, path, err)
 		}
 	}
-	qs, err := cgraph.NewQuadStore(cfg.Backend, path, opts)
+	newQS := cgraph.NewQuadStore
+	var guard *guardedKV
+	if _, ok := guarded[cfg.Backend]; ok {
+		newQS = func(backend, path string, opts cgraph.Options) (qs cgraph.QuadStore, err error) {
+			qs, guard, err = openGuarded(backend, path, opts)
+			return qs, err
+		}
+	}
+	qs, err := newQS(cfg.Backend, path, opts)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
 		if cfg.ReadOnly || cfg.Existing {
 			return nil, fmt.Errorf("store %s at %s is not initialised: run `stancegraph build` first", cfg.Backend, path)
 		}
 		if err = initStore(cfg.Backend, path, opts); err == nil {
-			qs, err = cgraph.NewQuadStore(cfg.Backend, path, opts)
+			qs, err = newQS(cfg.Backend, path, opts)
 		}
 	}
 	if err != nil {
@@ -123,7 +132,7 @@ func Open(cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("store %s at %s is not initialised (%v): run `stancegraph build` first", cfg.Backend, path, err)
 		}
 	}
-	s := &Store{cfg: cfg, qs: qs}
+	s := &Store{cfg: cfg, qs: qs, guard: guard}
 	if !cfg.ReadOnly {
 		w, err := cgraph.NewQuadWriter("single", qs, cgraph.Options{"ignore_duplicate": true, "ignore_missing": true})
 		if err != nil {

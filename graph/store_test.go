@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -117,6 +118,14 @@ func TestQuery(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "timed out") {
 		t.Errorf("endless query: %v", err)
 	}
+	// The caller's deadline bounds a query that sets no timeout.
+	dctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	t0 := time.Now()
+	_, err = s.Query(dctx, `while (true) {}`, QueryOptions{})
+	if err == nil || !strings.Contains(err.Error(), "timed out") || time.Since(t0) > 5*time.Second {
+		t.Errorf("endless query under a 200 ms deadline: %v after %v", err, time.Since(t0))
+	}
 }
 
 func TestNetworkAndDOT(t *testing.T) {
@@ -228,5 +237,46 @@ func TestReplaceDropsOrphans(t *testing.T) {
 	st, _ := s.Stats(ctx)
 	if st.Actors != 1 || st.Positions != 1 || st.Statements != 1 {
 		t.Errorf("stale actor or position left after replacing a document: %+v", st)
+	}
+}
+
+// TestCloseWaitsForReaders: a query that timed out may leave Cayley's
+// goroutine reading the store; Close must wait for it, not unmap the file
+// under it.
+func TestCloseWaitsForReaders(t *testing.T) {
+	for _, backend := range []string{"bolt", "leveldb"} {
+		t.Run(backend, func(t *testing.T) {
+			st, err := Open(Config{Backend: backend, Path: filepath.Join(t.TempDir(), "g.db")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.Load(context.Background(), batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "guarantees"))); err != nil {
+				t.Fatal(err)
+			}
+			if st.guard == nil {
+				t.Fatal("the store's transactions are not counted")
+			}
+			// What Cayley's iterator does inside Next: a read transaction.
+			tx, err := st.guard.Tx(false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- st.Close() }()
+			select {
+			case err := <-done:
+				t.Fatalf("Close returned (%v) while an iterator still read the store", err)
+			case <-time.After(300 * time.Millisecond):
+			}
+			tx.Close()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Fatal(err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("Close did not return once the iterator closed")
+			}
+		})
 	}
 }

@@ -1,0 +1,91 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	kvbolt "github.com/cayleygraph/cayley/graph/kv/bolt"
+	kvleveldb "github.com/cayleygraph/cayley/graph/kv/leveldb"
+	hkv "github.com/hidal-go/hidalgo/kv"
+)
+
+// A Gizmo query that times out or is cancelled returns at once, but its
+// goroutine inside Cayley may still be reading the store until it next
+// checks its context. Closing a bolt file under it unmaps the memory it
+// reads: the process dies with SIGSEGV. guardedKV counts open transactions
+// and makes Close wait for them.
+
+// guarded opens the file-backed key-value stores through guardedKV.
+var guarded = map[string]func(string, cgraph.Options) (hkv.KV, error){
+	"bolt":    kvbolt.Open,
+	"leveldb": kvleveldb.Open,
+}
+
+// closeWait bounds how long Close waits for a straggling query.
+const closeWait = 2 * time.Minute
+
+// openGuarded opens a key-value store as Cayley's registration would, with
+// its transactions counted.
+func openGuarded(backend, path string, opts cgraph.Options) (cgraph.QuadStore, *guardedKV, error) {
+	db, err := guarded[backend](path, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	g := &guardedKV{KV: db}
+	qs, err := kv.New(g, opts)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return qs, g, nil
+}
+
+type guardedKV struct {
+	hkv.KV
+	open sync.WaitGroup
+}
+
+func (g *guardedKV) Tx(rw bool) (hkv.Tx, error) {
+	tx, err := g.KV.Tx(rw)
+	if err != nil {
+		return nil, err
+	}
+	g.open.Add(1)
+	return &guardedTx{Tx: tx, done: g.open.Done}, nil
+}
+
+// Close waits until no transaction is open, then closes the store. If a
+// transaction stays open past closeWait the store is left open (its memory
+// still mapped) and Close says so: better than a crash.
+func (g *guardedKV) Close() error {
+	idle := make(chan struct{})
+	go func() { g.open.Wait(); close(idle) }()
+	select {
+	case <-idle:
+		return g.KV.Close()
+	case <-time.After(closeWait):
+		return fmt.Errorf("store not closed: a query still reads it after %v", closeWait)
+	}
+}
+
+type guardedTx struct {
+	hkv.Tx
+	once sync.Once
+	done func()
+}
+
+func (t *guardedTx) Commit(ctx context.Context) error {
+	err := t.Tx.Commit(ctx)
+	t.once.Do(t.done)
+	return err
+}
+
+func (t *guardedTx) Close() error {
+	err := t.Tx.Close()
+	t.once.Do(t.done)
+	return err
+}
