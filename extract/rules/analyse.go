@@ -265,7 +265,23 @@ func (se *sentence) negatedClause(k int) bool {
 func (se *sentence) judging(i, n int, c cue) {
 	sp := se.speakerAt(i)
 	h := se.nounSubject(i)
-	if sp == nil || h < 0 || se.negated(i) {
+	if sp == nil || se.negated(i) {
+		return
+	}
+	if h < 0 {
+		// An actor said by another to threaten, escalate or undermine:
+		// "(Moscow indicated) the West is escalating the situation" is an
+		// accusation.
+		if c.class != schema.Oppose {
+			return
+		}
+		if actors, conf := se.subjects(i); len(actors) > 0 && se.complaint(i, schema.Oppose, actors) != nil {
+			for _, a := range actors {
+				if a != sp && a.actor != sp.actor {
+					se.emitInteraction(sp, a, schema.Accuse, "says "+inflect(c.phrase), 0.8*conf, i, i+n)
+				}
+			}
+		}
 		return
 	}
 	s := h
@@ -572,8 +588,8 @@ func (se *sentence) adjacent(a, i int) bool {
 func (se *sentence) coordinated(m *mention, dir int) []*mention {
 	out := []*mention{m}
 	k := m.start - 1
-	if k >= 0 && se.toks[k].Tag == "PRP$" {
-		k-- // "Washington and its European allies"
+	if k >= 0 && (se.toks[k].Tag == "PRP$" || se.toks[k].Tag == "DT" && se.toks[k].Lower != "that") {
+		k-- // "Washington and its European allies", "the US and the North Atlantic ..."
 	}
 	if dir < 0 && k >= 1 && se.toks[k].Lower == "and" {
 		if o := se.mentionEndingAt(k - 1); usable(o) && !o.possessive {

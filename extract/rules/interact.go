@@ -112,6 +112,20 @@ func (se *sentence) accusation(subj []*mention, target *mention, i, n int, conf 
 
 // received handles a verb whose subject is the recipient.
 func (se *sentence) received(i, end int) {
+	k := i + 1
+	if k < end && se.toks[k].Tag == "DT" {
+		k++
+	}
+	if m := se.mentionStartingAt(k); usable(m) && !m.possessive && m.typ != mPossPron && (m.typ == mPerson || k+1 >= end || !isNoun(se.toks[m.end])) {
+		// "Grushko received US Ambassador John Sullivan at his request":
+		// a meeting, whatever else the clause names.
+		if subj, conf := se.subjects(i); len(subj) > 0 {
+			for _, a := range subj {
+				se.emitInteraction(a, m, schema.Consult, "receives", conf, i, i+1)
+			}
+		}
+		return
+	}
 	if !se.hasObject(schema.Deliver, i+1, end) {
 		// "Grushko received the US ambassador": a meeting.
 		if m := se.mentionStartingAt(i + 1); usable(m) && m.typ == mPerson {
@@ -268,7 +282,14 @@ func (se *sentence) after(w string, from, to int) []*mention {
 			for j < to && (se.toks[j].Tag == "DT" || se.toks[j].Tag == "PRP$" && se.at[j] < 0 || se.toks[j].Tag == "JJ" && se.at[j] < 0 && se.demonym(j) == nil) {
 				j++
 			}
+			if two := se.twoSides(j); two != nil && len(out) == 0 {
+				return two // "talks between the two sides"
+			}
 			m := se.mentionStartingAt(j)
+			if m != nil && m.typ == mPossPron && m.end < to && m.end > j && se.mentionStartingAt(m.end) != nil {
+				j = m.end // "with its European allies": the allies
+				continue
+			}
 			if !usable(m) {
 				// "a response to the Russian proposals": to Russia.
 				if d := se.demonym(j); d != nil && j+1 < to && isNoun(se.toks[j+1]) {

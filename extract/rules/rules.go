@@ -138,6 +138,7 @@ type docState struct {
 	known      map[string]*person
 	lastPerson *mention
 	lastActors []mention
+	recent     []mention // collectives and people's sides, latest last, one each
 	positions  []string
 	held       []heldPosition
 	inQuote    bool // a quotation is open at the end of the last sentence

@@ -23,6 +23,8 @@ type sentence struct {
 	// of weapons"); the target's label is the first.
 	conjuncts []string
 
+	recentBefore []mention // the document's recent sides before this sentence
+
 	startsQuoted bool // the sentence opens with a quotation mark
 	openQuote    bool // a quotation is still open at its end
 }
@@ -55,7 +57,7 @@ func (x *Extractor) prepare(st *docState, s *nlp.Sentence) *sentence {
 	}
 	se.openQuote = in
 	st.inQuote, st.para = in, s.Para
-	se.ments = x.findMentions(toks, st.known, st.doc.Date)
+	se.ments = mergeParenthesised(toks, x.findMentions(toks, st.known, st.doc.Date))
 	se.at = make([]int, len(toks))
 	for i := range se.at {
 		se.at[i] = -1
@@ -65,12 +67,83 @@ func (x *Extractor) prepare(st *docState, s *nlp.Sentence) *sentence {
 			se.at[i] = k
 		}
 	}
+	se.recentBefore = append([]mention(nil), st.recent...)
 	for k := range se.ments {
 		se.resolve(&se.ments[k])
+		st.noteRecent(&se.ments[k])
 	}
 	se.findFrames()
 	return se
 }
+
+// mergeParenthesised makes "the North Atlantic Treaty Organization (NATO)"
+// one mention: a name followed by its own short form in parentheses.
+func mergeParenthesised(toks []nlp.Token, ms []mention) []mention {
+	out := ms[:0]
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if k+1 < len(ms) {
+			n := ms[k+1]
+			if m.actor != "" && n.actor == m.actor && n.start == m.end+1 && toks[m.end].Text == "(" &&
+				n.end < len(toks) && toks[n.end].Text == ")" {
+				m.end = n.end + 1
+				k++
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// noteRecent records the side a mention names, for "the two sides".
+func (st *docState) noteRecent(m *mention) {
+	if !usable(m) || m.typ == mPronoun || m.typ == mPossPron {
+		return
+	}
+	for k := range st.recent {
+		if st.recent[k].actor == m.actor {
+			st.recent = append(st.recent[:k], st.recent[k+1:]...)
+			break
+		}
+	}
+	st.recent = append(st.recent, mention{typ: mActor, actor: m.actor, kind: m.kind})
+	if len(st.recent) > 8 {
+		st.recent = st.recent[1:]
+	}
+}
+
+// twoSides resolves "the two sides" ("parties", "countries", ...) at token
+// i: the two sides named last before it.
+func (se *sentence) twoSides(i int) []*mention {
+	if i+1 >= len(se.toks) || se.toks[i].Lower != "two" || !sideNouns[se.toks[i+1].Lower] {
+		return nil
+	}
+	list := append([]mention(nil), se.recentBefore...)
+	for k := range se.ments {
+		m := &se.ments[k]
+		if m.start >= i {
+			break
+		}
+		if usable(m) && m.typ != mPronoun && m.typ != mPossPron {
+			for q := range list {
+				if list[q].actor == m.actor {
+					list = append(list[:q], list[q+1:]...)
+					break
+				}
+			}
+			list = append(list, mention{typ: mActor, actor: m.actor, kind: m.kind})
+		}
+	}
+	if len(list) < 2 {
+		return nil
+	}
+	a, b := list[len(list)-2], list[len(list)-1]
+	a.start, a.end, b.start, b.end = i, i+2, i, i+2
+	return []*mention{&a, &b}
+}
+
+var sideNouns = set("sides", "parties", "countries", "nations", "governments", "leaders",
+	"presidents", "ministers", "delegations", "capitals", "states", "powers", "neighbours", "neighbors")
 
 // resolveFirstPerson gives "we", "us" and "our" the actor of whoever speaks
 // there; it runs once quotations have their speakers.
