@@ -100,6 +100,7 @@ func (se *sentence) analyse() {
 				se.verbCue(i, n, c, consumed)
 			}
 			se.interactionVerb(i, consumed)
+			se.meansRejected(i)
 			if t.Lemma == "be" || copulas[t.Lemma] {
 				se.copula(i)
 			}
@@ -132,6 +133,9 @@ func (se *sentence) assertions() {
 		}
 		asserting := se.x.asserting[se.toks[f.verb].Lemma]
 		for _, c := range se.thatClauses(f.from, f.to) {
+			if se.warned(f, c) {
+				continue
+			}
 			if label, cls, ok := se.deonticClause(c); ok {
 				// "Kuleba said Moscow, not Kyiv, should make concessions".
 				se.emitStance(f.speaker, schema.Demand, cls, "says should", label, 0.7, f.verb, f.verb+1)
@@ -158,6 +162,78 @@ func (se *sentence) assertions() {
 		}
 	}
 }
+
+// warned handles "X warned that Y would ...": the clause's subject, when it
+// is no actor, is what X warns against ("warned that attempts to use
+// military force would have grave consequences" opposes those attempts).
+func (se *sentence) warned(f frame, c [2]int) bool {
+	toks := se.toks
+	if l := toks[f.verb].Lemma; l != "warn" && l != "caution" {
+		return false
+	}
+	e := c[0]
+	for e < c[1] && (!isVerb(toks[e]) || e > c[0] && toks[e-1].Lower == "to" || toks[e].Tag == "VBG") && toks[e].Tag != "MD" && !isPunct(toks[e]) {
+		e++ // over "attempts to use force to resolve the crisis"
+	}
+	if e == c[0] || e >= c[1] || toks[e].Tag != "MD" {
+		return false // "would", "could", "will": a consequence follows
+	}
+	if m := se.mentionStartingAt(c[0]); m != nil && m.end >= e {
+		return false // "warned that Russia would ...": a threat, not a position
+	}
+	if k := c[0]; leading[toks[k].Lower] && se.mentionStartingAt(k+1) != nil && se.mentionStartingAt(k+1).end >= e {
+		return false
+	}
+	label, conf, _ := se.clean(c[0], e)
+	if label == "" || len(strings.Fields(label)) < 2 {
+		return false
+	}
+	se.emitStance(f.speaker, schema.Oppose, schema.Oppose, "warns against", label, 0.7*conf, f.verb, f.verb+1)
+	return true
+}
+
+// meansRejected handles "Y cannot be guaranteed by X": X is rejected as the
+// way to Y ("regional security cannot be guaranteed by expanding military
+// blocs"); "can only be resolved through dialogue" supports dialogue.
+func (se *sentence) meansRejected(i int) {
+	toks := se.toks
+	if toks[i].Tag != "VBN" || !meansVerbs[toks[i].Lemma] || i+2 >= len(toks) {
+		return
+	}
+	j := i + 1
+	if toks[j].Lower != "by" && toks[j].Lower != "through" && toks[j].Lower != "via" {
+		return
+	}
+	cls := schema.Class("")
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch {
+		case se.x.negators[toks[k].Lower]:
+			cls = schema.Oppose
+		case toks[k].Lower == "only":
+			cls = schema.Support
+		}
+		if !(auxiliary(toks[k]) || toks[k].Lower == "only" || toks[k].Lower == "cannot") {
+			break
+		}
+	}
+	sp := se.speakerAt(i)
+	if cls == "" || sp == nil {
+		return
+	}
+	label, conf, _ := se.clean(j+1, se.clauseEnd(j+1))
+	if label == "" {
+		return
+	}
+	pred := "says cannot be " + toks[i].Lower + " by"
+	if cls == schema.Support {
+		pred = "says can only be " + toks[i].Lower + " by"
+	}
+	se.emitStance(sp, cls, cls, pred, label, 0.7*conf, i, j+1)
+}
+
+// meansVerbs say that something is reached by some means.
+var meansVerbs = set("guarantee", "ensure", "achieve", "resolve", "solve", "settle", "secure",
+	"reach", "win", "attain", "bring", "restore", "build", "maintain", "preserve")
 
 // deonticClause reads a reported clause that says what someone should do:
 // "Moscow, not Kyiv, should make concessions" is a demand for "Moscow make
@@ -820,6 +896,7 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 			return label, conf, inner
 		}
 	}
+	thatStart := thatClause
 	end := j
 	clause := j // where the current clause of the phrase starts
 	conj := j   // where the current conjunct starts
@@ -836,11 +913,12 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 			}
 			continue
 		}
-		if se.conjunction(j, conj, end, head >= 0) {
+		if se.conjunction(j, conj, end, head >= 0 || thatStart) {
 			splits = append(splits, end)
 			end++
 			if toks[end].Lower == "that" {
 				end++ // "that A and that B": B's clause starts after its "that"
+				thatClause = thatStart
 			}
 			conj, clause = end, end
 			continue
@@ -851,12 +929,12 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 		if isQuote(t) && end > j && end+1 < n && isPunct(toks[end+1]) {
 			break
 		}
-		if end > clause && finite(t) && (thatClause && clause == j || !se.subjectOnly(clause, end)) &&
+		if end > clause && finite(t) && (thatClause && clause == conj || !se.subjectOnly(clause, end)) &&
 			!(t.Tag == "VBD" && isNoun(toks[end-1]) && end+1 < n && toks[end+1].Tag == "IN") &&
 			!(!thatClause && isNoun(toks[end-1]) && (end+1 >= n || isPunct(toks[end+1]))) {
 			// (The last: "make these responses public/VBP.": an object
 			// complement the tagger took for a verb.)
-			if thatClause && clause == j {
+			if thatClause && clause == conj {
 				// The that-clause's own verb: read on to its end, then stop
 				// at the next clause. A reversing verb in it turns the
 				// stance: "hope that NATO will stop fueling the conflict".
@@ -872,8 +950,8 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 				if reverse >= 0 {
 					end = reverse + 1 // read the reversed phrase afresh
 					rest, conf, _ := se.target(end, consumed)
-					subj, _, _ := se.clean(j, subjEnd)
-					if rest == "" || subj == "" {
+					subj, _, _ := se.clean(conj, subjEnd)
+					if rest == "" || subj == "" || conj != j {
 						return "", 0, ""
 					}
 					return subj + " " + rest, conf, schema.Oppose
@@ -1297,7 +1375,7 @@ func (se *sentence) copula(i int) {
 	if n == 0 && i > 0 && toks[i-1].Tag == "MD" && (toks[i-1].Lower == "should" || toks[i-1].Lower == "must") &&
 		toks[k].Tag == "VBN" && se.x.deontic[toks[k].Lemma] && !neg {
 		cls, n = schema.Demand, 1 // "these concerns should be taken seriously"
-	} else if n == 0 || !(toks[k].Tag == "JJ" || isNoun(toks[k])) {
+	} else if n == 0 || !(strings.HasPrefix(toks[k].Tag, "JJ") || toks[k].Tag == "RBS" || toks[k].Tag == "RBR" || isNoun(toks[k])) {
 		return
 	}
 	sp := se.speakerAt(i)
@@ -1324,9 +1402,15 @@ func (se *sentence) copula(i int) {
 		for j < len(toks) && (isQuote(toks[j]) || toks[j].Tag == "RB") {
 			j++
 		}
-		if j < len(toks) && (toks[j].Tag == "VBG" || toks[j].Lower == "to" || toks[j].Lower == "for") {
+		if j < len(toks) && (toks[j].Tag == "VBG" || toks[j].Lower == "to" || toks[j].Lower == "for" || toks[j].Lower == "that") {
 			if toks[j].Lower == "for" { // "for Russia to attack": keep the actor
-				for q := j + 1; q < len(toks) && q <= j+4; q++ {
+				for q := j + 1; q < len(toks) && q <= j+5; q++ {
+					if toks[q].Lower == "that" {
+						// "it is best for Russian security that the alliance
+						// does not expand": the clause is judged.
+						j = q
+						break
+					}
 					if toks[q].Lower == "to" && q+1 < len(toks) {
 						label, tconf, flip := se.clean(j+1, se.clauseEnd(j+1))
 						if label != "" {

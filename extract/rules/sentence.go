@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/stancegraph/stancegraph/extract/nlp"
 	"github.com/stancegraph/stancegraph/schema"
+	"strings"
 )
 
 // sentence is one sentence under analysis.
@@ -302,7 +303,7 @@ func (se *sentence) expletive(i int) bool {
 			if isQuote(n) || n.Tag == "RB" {
 				continue
 			}
-			return n.Tag == "JJ" || n.Tag == "VBN" || n.Tag == "DT" || n.Lower == "that"
+			return strings.HasPrefix(n.Tag, "JJ") || n.Tag == "RBS" || n.Tag == "RBR" || n.Tag == "VBN" || n.Tag == "DT" || n.Lower == "that"
 		}
 		return false
 	}
@@ -381,6 +382,10 @@ func (se *sentence) sharedSpeaker(i int) *mention {
 	}
 	if t.Tag == "VBG" {
 		return se.mainSubject(i)
+	}
+	// "Peskov did not rule out X and warned that ...": the first verb's subject.
+	if as, _ := se.subjects(i); len(as) > 0 && usable(as[0]) {
+		return as[0]
 	}
 	return nil
 }
