@@ -40,6 +40,7 @@ var complementNouns = set("promise", "guarantee", "assurance", "commitment", "de
 
 // lightVerbs carry a nominal cue: "X made a request", "X expressed support".
 var lightVerbs = set("make", "issue", "express", "voice", "submit", "send", "reiterate", "reaffirm", "raise",
+	"release", "publish", "circulate", "unveil", "prepare", "table", "present",
 	"affirm", "announce", "put", "have", "renew", "repeat", "deliver", "present", "file", "lodge", "give", "show")
 
 // boundaries end a target phrase.
@@ -411,7 +412,7 @@ func (se *sentence) cueAroundObject(i int, consumed map[int]bool) (cue, int) {
 	}
 	m := se.mentionStartingAt(k)
 	if m == nil || m.end >= len(toks) {
-		return cue{}, 0
+		return se.particleAfterObject(i, consumed)
 	}
 	alt := append([]nlp.Token{toks[i]}, toks[m.end:]...)
 	c, n := se.x.verbs.at(alt, 0)
@@ -439,6 +440,47 @@ func (se *sentence) cueAroundObject(i int, consumed map[int]bool) (cue, int) {
 		se.emitConjuncts(more, a, c.class, cls, pred, conf*tconf, i, i+1)
 	}
 	return c, n
+}
+
+// particleAfterObject finds the rest of a cue after a noun-phrase object:
+// "put the possibility of a meeting on the table" is PROPOSE the
+// possibility of a meeting.
+func (se *sentence) particleAfterObject(i int, consumed map[int]bool) (cue, int) {
+	toks := se.toks
+	for p := i + 2; p < len(toks) && p <= i+14; p++ {
+		t := toks[p]
+		if isPunct(t) && !isQuote(t) || boundaries[t.Lower] || finite(t) {
+			break
+		}
+		if t.Tag != "IN" && t.Tag != "RP" && t.Tag != "RB" {
+			continue
+		}
+		alt := append([]nlp.Token{toks[i]}, toks[p:]...)
+		c, n := se.x.verbs.at(alt, 0)
+		if n < 2 {
+			continue
+		}
+		actors, conf := se.subjects(i)
+		if len(actors) == 0 {
+			return c, n
+		}
+		label, tconf, _ := se.clean(i+1, p)
+		if label == "" {
+			return c, n
+		}
+		cls, pred := c.class, inflect(c.phrase)
+		if se.negated(i) {
+			cls, pred = se.x.lex.Negation[cls], "does not "+c.phrase
+		}
+		for _, a := range actors {
+			se.emitStance(a, c.class, cls, pred, label, 0.9*conf*tconf, i, i+1)
+		}
+		for q := i + 1; q < p+n-1; q++ {
+			consumed[q] = true // the object is read: "a new proposal" is no cue of its own here
+		}
+		return c, n
+	}
+	return cue{}, 0
 }
 
 // negated reports a negator in the few tokens before token i, within its
@@ -1522,6 +1564,9 @@ func (se *sentence) nounCue(i, n int, c cue) {
 		pred = "no " + c.phrase
 	}
 	j := i + n
+	for j < len(toks) && j < i+n+2 && (toks[j].Tag == "NN" || toks[j].Tag == "NNS") && se.at[j] < 0 {
+		j++ // "a draft agreement on security guarantees": over the compound's head
+	}
 	if j >= len(toks) {
 		return
 	}

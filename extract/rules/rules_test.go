@@ -199,6 +199,10 @@ func TestStatements(t *testing.T) {
 			[]want{{"China", "SUPPORT", "washington stops arming taiwan", ""}, {"China", "SUPPORT", "fleet leaves the strait", ""}}, nil},
 		{"understanding concerns", "The State Department said Washington understands that Israel has security concerns.",
 			[]want{{"United States", "SUPPORT", "israel has security concerns", ""}}, nil},
+		{"a particle after a noun-phrase object", "Tehran put a new proposal on the table.",
+			[]want{{"Iran", "PROPOSE", "new proposal", ""}}, []want{{"Iran", "PROPOSE", "table", ""}}},
+		{"a draft agreement released", "In December the Russian foreign ministry released a draft agreement on security guarantees.",
+			[]want{{"Russia", "PROPOSE", "security guarantees", ""}}, nil},
 		{"threaten", "Iran threatened Israel with retaliation.",
 			[]want{{"Iran", "THREATEN", "Israel", ""}}, nil},
 	} {
