@@ -765,13 +765,16 @@ func (se *sentence) verbCue(i, n int, c cue, consumed map[int]bool) {
 	} else {
 		label, tconf, flip = se.target(i+n, consumed)
 	}
-	if label == "" {
-		return
+	more := se.conjuncts
+	if label == "" || c.class == schema.Propose && handedOver(label) || c.class == schema.Assert && saidOnly(label) {
+		return // "submitted its response": handed over; "echoed the considerations": says nothing new
+	}
+	if len(more) > 0 && len(strings.Fields(label)) == 1 && strings.HasSuffix(label, "ing") {
+		label, more = more[0], more[1:] // "committed to upholding, including X": X
 	}
 	if flip != "" {
 		cls = compose(se.x, cls, flip)
 	}
-	more := se.conjuncts
 	if sp := se.complaint(i, cls, actors); sp != nil {
 		// "(Moscow stressed) the West is ignoring its commitments": Moscow's
 		// complaint, which stands for the commitments; the West said nothing.
@@ -785,6 +788,37 @@ func (se *sentence) verbCue(i, n int, c cue, consumed map[int]bool) {
 		se.emitConjuncts(more, a, c.class, cls, pred, conf*tconf, i, i+n)
 	}
 }
+
+// handedOver reports a label headed by a response or reply: submitting or
+// offering one hands it over (an interaction) and proposes nothing.
+func handedOver(label string) bool {
+	ws := strings.Fields(strings.ToLower(label))
+	for k := 0; k < len(ws) && k < 4; k++ {
+		if responseWords[strings.TrimSuffix(ws[k], "'s")] {
+			return true
+		}
+	}
+	return false
+}
+
+var responseWords = set("response", "responses", "reply", "replies", "answer", "answers", "feedback", "reaction", "reactions")
+
+// saidOnly reports a short label headed by a word for something said:
+// "echoed the identical considerations" asserts no position.
+func saidOnly(label string) bool {
+	ws := strings.Fields(strings.ToLower(label))
+	for k, w := range ws {
+		if prepositions[w] || w == "in" || w == "during" || w == "from" || w == "by" {
+			ws = ws[:k] // the head ends before its first preposition
+			break
+		}
+	}
+	return len(ws) > 0 && len(ws) <= 4 && speechWords[ws[len(ws)-1]]
+}
+
+var speechWords = set("consideration", "considerations", "remark", "remarks", "comment", "comments", "view",
+	"views", "sentiment", "sentiments", "words", "statement", "statements", "message", "messages", "line",
+	"position", "positions", "stance", "assessment", "assessments", "thoughts", "concerns", "points")
 
 // complaint is the speaker of reported speech in which another actor is
 // said to ignore, violate or undermine something (a judging verb of
@@ -932,11 +966,20 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 				inner = se.x.lex.Negation[inner]
 			}
 			label, conf, flip := se.target(j+k, consumed)
+			if c.class == schema.Propose && handedOver(label) {
+				return "", 0, "" // "refused to offer a reply": nothing proposed
+			}
 			if flip != "" {
 				inner = compose(se.x, inner, flip)
 			}
 			return label, conf, inner
 		}
+	}
+	if thatClause && j+2 < n && toks[j].Lower == "there" && toks[j+1].Lemma == "be" {
+		// "makes clear that there are core principles that ...": the
+		// principles, not the clause.
+		j += 2
+		thatClause = false
 	}
 	thatStart := thatClause
 	end := j
