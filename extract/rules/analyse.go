@@ -370,11 +370,15 @@ func (se *sentence) judging(i, n int, c cue) {
 		s--
 	}
 	e := se.skipAux(i-1) + 1 // the whole subject, with its prepositional phrase
-	label, tconf, _ := se.clean(s, e)
+	label, tconf, flip := se.clean(s, e)
 	if label == "" {
 		return
 	}
-	se.emitStance(sp, c.class, c.class, "says "+inflect(c.phrase), label, 0.7*tconf, i, i+n)
+	cls := c.class
+	if flip != "" {
+		cls = compose(se.x, cls, flip) // "stopping X from interfering would help": against the interference
+	}
+	se.emitStance(sp, c.class, cls, "says "+inflect(c.phrase), label, 0.7*tconf, i, i+n)
 }
 
 // isCueVerb reports whether token k is a stance or reporting verb,
@@ -966,6 +970,18 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 				inner = se.x.lex.Negation[inner]
 			}
 			label, conf, flip := se.target(j+k, consumed)
+			if label == "" {
+				// "committed to uphold and defend, including X": X.
+				for q := j + k; q+2 < n && q <= j+k+3; q++ {
+					if toks[q].Text == "," && toks[q+1].Lower == "including" {
+						label, conf, flip = se.target(q+2, consumed)
+						break
+					}
+					if !(toks[q].Lower == "and" || toks[q].Lower == "or" || isVerb(toks[q]) || toks[q].Tag == "RB") {
+						break
+					}
+				}
+			}
 			if c.class == schema.Propose && handedOver(label) {
 				return "", 0, "" // "refused to offer a reply": nothing proposed
 			}
@@ -1005,6 +1021,12 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 				end++ // "that A and that B": B's clause starts after its "that"
 				thatClause = thatStart
 			}
+			conj, clause = end, end
+			continue
+		}
+		if t.Text == "," && end+1 < n && toks[end+1].Lower == "and" && se.conjunction(j, conj, end+1, head >= 0 || thatStart) {
+			splits = append(splits, end) // "A, and the right of states to ..."
+			end += 2
 			conj, clause = end, end
 			continue
 		}
@@ -1095,6 +1117,9 @@ func (se *sentence) coordination(j, end, head int, splits []int) (string, float6
 			se.conjuncts = append(se.conjuncts, label)
 		}
 		from = sp + 1
+		if from < end && se.toks[from].Lower == "and" {
+			from++ // "A, and B"
+		}
 	}
 	label, conf, flip := se.clean(j, splits[0])
 	if label == "" || len(se.conjuncts) < 2 {
@@ -1271,6 +1296,18 @@ func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
 			a++
 		}
 	}
+	var skip [2]int // a stretch [from,to) left out of the label
+	if flip == "" && b-a > 3 && toks[a].Tag == "VBG" && se.x.reversers[toks[a].Lemma] {
+		// "stopping NATO countries from interfering in Ukraine's affairs":
+		// against NATO countries interfering.
+		for f := a + 2; f < b-1 && f <= a+6; f++ {
+			if toks[f].Lower == "from" && toks[f+1].Tag == "VBG" {
+				flip, skip = schema.Oppose, [2]int{f, f + 1}
+				a++
+				break
+			}
+		}
+	}
 	if demonstrative {
 		if p := se.recentPosition(toks[b-1].Lemma); p != "" {
 			return p, 0.7, flip
@@ -1280,6 +1317,8 @@ func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
 	for k := a; k < b; k++ {
 		t := toks[k]
 		switch {
+		case k >= skip[0] && k < skip[1]:
+			continue
 		case isQuote(t) || t.Text == "," || t.Text == "(" || t.Text == ")":
 			continue
 		case t.Tag == "PRP$" && se.at[k] >= 0 && usable(&se.ments[se.at[k]]):
@@ -1617,7 +1656,7 @@ func (se *sentence) nounCue(i, n int, c cue) {
 		j-- // "hope that ...": the target reads the that-clause
 	} else if !prepositions[lastWord(c.phrase)] { // "concern over" carries its own
 		switch toks[j].Lower {
-		case "for", "to", "of", "on", "against", "that", "regarding", "about":
+		case "for", "to", "of", "on", "against", "that", "regarding", "about", "related", "relating", "concerning":
 		default:
 			return
 		}
@@ -1631,6 +1670,9 @@ func (se *sentence) nounCue(i, n int, c cue) {
 	}
 	if prepositions[toks[j].Lower] || toks[j].Lower == "regarding" {
 		j++ // "request for X": X
+	}
+	if j+1 < len(toks) && (toks[j].Lower == "related" || toks[j].Lower == "relating") && toks[j+1].Lower == "to" {
+		j += 2 // "requests related to reducing American influence"
 	}
 	label, tconf, flip := se.target(j, map[int]bool{})
 	if label == "" {

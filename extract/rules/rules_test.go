@@ -213,6 +213,12 @@ func TestStatements(t *testing.T) {
 			[]want{{"United States", "SUPPORT", "taiwan's security", ""}}, []want{{"United States", "SUPPORT", "upholding", ""}}},
 		{"there are principles", "The State Department made clear that there are core principles that the US will defend.",
 			[]want{{"United States", "ASSERT", "core principles", ""}}, []want{{"United States", "ASSERT", "there", ""}}},
+		{"requests related to", "Tehran made a series of requests related to lifting the oil sanctions.",
+			[]want{{"Iran", "OPPOSE", "oil sanctions", ""}}, nil}, // lifting reverses the demand
+		{"stopping X from Y would help", "The Egyptian foreign minister said that stopping settlers from seizing land would help the talks.",
+			[]want{{"Egypt", "OPPOSE", "settlers seizing land", ""}}, []want{{"Egypt", "SUPPORT", "settlers", ""}}},
+		{"committed to uphold, including A, and B", "Tokyo said that it is committed to uphold and defend, including freedom of navigation, and the right of states to choose their partners.",
+			[]want{{"Japan", "SUPPORT", "freedom of navigation", ""}, {"Japan", "SUPPORT", "right of states to choose", ""}}, []want{{"Japan", "SUPPORT", "and the", ""}}},
 		{"threaten", "Iran threatened Israel with retaliation.",
 			[]want{{"Iran", "THREATEN", "Israel", ""}}, nil},
 	} {
