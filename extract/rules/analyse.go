@@ -1841,8 +1841,13 @@ func (se *sentence) owner(i int) *mention {
 		}
 	}
 	// A light verb right before the noun phrase: "Moscow made requests".
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		if t := toks[k]; !(isVerb(t) || t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || isQuote(t)) {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		t := toks[k]
+		if t.Lower == "of" && k > 0 && (toks[k-1].Tag == "NN" || toks[k-1].Tag == "NNS") && se.at[k-1] < 0 {
+			k-- // "made a series of requests"
+			continue
+		}
+		if !(isVerb(t) || t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || isQuote(t)) {
 			break
 		}
 		if isVerb(toks[k]) {
