@@ -148,8 +148,8 @@ func (se *sentence) assertions() {
 			said := false
 			for _, st := range se.out {
 				cue := st.CueStart + se.s.Start
-				if st.Subject == f.speaker.actor && cue >= se.toks[c[0]].Start && cue < se.toks[c[1]-1].End {
-					said = true
+				if st.Subject == f.speaker.actor && (cue >= se.toks[c[0]].Start && cue < se.toks[c[1]-1].End || cue == se.toks[f.verb].Start) {
+					said = true // stated in the clause, or by the verb itself ("think X unacceptable")
 				}
 			}
 			if said {
@@ -1006,6 +1006,10 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 	head := -1 // the end of "a promise that" when the phrase is a complement
 	for end < n && end-conj < 16 {
 		t := toks[end]
+		if t.Lower == "that" && end > j && isNoun(toks[end-1]) && !complementNouns[toks[end-1].Lemma] &&
+			end+2 < n && (toks[end+1].Tag == "PRP" || se.at[end+1] >= 0) {
+			break // a relative clause: "core principles that we are committed to"
+		}
 		if t.Lower == "that" && end > j && complementNouns[toks[end-1].Lemma] {
 			end++ // "a promise that ...", "guarantees that ..."
 			clause = end
@@ -1095,6 +1099,10 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 	return label, conf, flip
 }
 
+// placeNouns head places, not positions.
+var placeNouns = set("country", "state", "region", "area", "territory", "nation", "republic", "city",
+	"border", "capital", "province", "zone", "neighbour", "neighbor", "part")
+
 // coordination reads coordinated positions, the phrase [j,end) split at
 // splits: each is a position of its own ("demands the non-expansion of NATO
 // and the withdrawal of forces" demands both; "a promise that A and that
@@ -1175,9 +1183,9 @@ func (se *sentence) conjunction(j, conj, k int, complement bool) bool {
 			continue
 		}
 		if isNoun(t) {
-			// The head noun ends the noun phrase: followed by a preposition,
-			// punctuation, a relative or the end.
-			return true
+			// The head noun ends the noun phrase. A place is no position:
+			// "influence in Eastern Europe and the countries of ...".
+			return !placeNouns[t.Lemma]
 		}
 		if !(t.Tag == "JJ" || t.Tag == "VBN" || t.Tag == "VBG" || t.Tag == "POS" || t.Tag == "CD") {
 			return false

@@ -219,6 +219,10 @@ func TestStatements(t *testing.T) {
 			[]want{{"Egypt", "OPPOSE", "settlers seizing land", ""}}, []want{{"Egypt", "SUPPORT", "settlers", ""}}},
 		{"committed to uphold, including A, and B", "Tokyo said that it is committed to uphold and defend, including freedom of navigation, and the right of states to choose their partners.",
 			[]want{{"Japan", "SUPPORT", "freedom of navigation", ""}, {"Japan", "SUPPORT", "right of states to choose", ""}}, []want{{"Japan", "SUPPORT", "and the", ""}}},
+		{"a place joined is no position", "Moscow demands a reduction of NATO forces in Poland and the countries of the Baltic.",
+			[]want{{"Russia", "DEMAND", "reduction of nato forces in poland", ""}}, []want{{"Russia", "DEMAND", "countries of the baltic", ""}}},
+		{"a relative clause ends the target", "The Foreign Office said Britain backs the principles that we share with Ukraine.",
+			[]want{{"United Kingdom", "SUPPORT", "principles", ""}}, []want{{"United Kingdom", "SUPPORT", "principles that", ""}}},
 		{"threaten", "Iran threatened Israel with retaliation.",
 			[]want{{"Iran", "THREATEN", "Israel", ""}}, nil},
 	} {
