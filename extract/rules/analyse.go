@@ -210,8 +210,10 @@ func (se *sentence) meansRejected(i int) {
 		switch {
 		case se.x.negators[toks[k].Lower]:
 			cls = schema.Oppose
-		case toks[k].Lower == "only":
-			cls = schema.Support
+		case toks[k].Lower == "only" || toks[k].Lower == "should" || toks[k].Lower == "must":
+			if cls == "" {
+				cls = schema.Support // "should be resolved through dialogue"
+			}
 		}
 		if !(auxiliary(toks[k]) || toks[k].Lower == "only" || toks[k].Lower == "cannot") {
 			break
@@ -227,7 +229,7 @@ func (se *sentence) meansRejected(i int) {
 	}
 	pred := "says cannot be " + toks[i].Lower + " by"
 	if cls == schema.Support {
-		pred = "says can only be " + toks[i].Lower + " by"
+		pred = "says should be " + toks[i].Lower + " by"
 	}
 	se.emitStance(sp, cls, cls, pred, label, 0.7*conf, i, j+1)
 }
@@ -525,7 +527,11 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 	}
 	// A coordinated verb phrase shares its subject: "Russia denies X, but
 	// demands Y", "had submitted proposals and demanded a response".
-	if k := se.skipAux(i - 1); k >= 0 && (toks[k].Lower == "and" || toks[k].Lower == "but" || toks[k].Lower == "yet") {
+	k := se.skipAux(i - 1)
+	for k > 0 && (se.x.negators[toks[k].Lower] || auxiliary(toks[k])) {
+		k-- // "... and has not ruled out"
+	}
+	if k >= 0 && (toks[k].Lower == "and" || toks[k].Lower == "but" || toks[k].Lower == "yet") {
 		for v := k - 1; v >= 0 && v >= k-20; v-- {
 			if t := toks[v]; finite(t) && t.Tag != "MD" && !se.quoted[v] {
 				return se.subjects(v)
@@ -645,8 +651,8 @@ func (se *sentence) nounSubject(i int) int {
 	}
 	for k >= 1 && timeWords[se.toks[k].Lower] {
 		k-- // "The United States and NATO yesterday evening delivered"
-		for k >= 0 && timeWords[se.toks[k].Lower] {
-			k--
+		for k >= 0 && (timeWords[se.toks[k].Lower] || se.toks[k].Lower == "on" || se.toks[k].Lower == "late" || se.toks[k].Lower == "early") {
+			k-- // "Iran's foreign ministry on Sunday rejected"
 		}
 		if k < 0 {
 			return -1
@@ -728,6 +734,22 @@ func (se *sentence) coordinated(m *mention, dir int) []*mention {
 
 // mainSubject is the first actor in subject position before token i.
 func (se *sentence) mainSubject(i int) *mention {
+	// The subject of the main clause's verb: "Iran's foreign ministry on
+	// Sunday rejected X, calling it ...".
+	for v := 0; v < i; v++ {
+		if t := se.toks[v]; finite(t) && t.Tag != "MD" && !se.quoted[v] && t.Lemma != "be" && t.Lemma != "have" {
+			if as, _ := se.subjects(v); len(as) > 0 && usable(as[0]) {
+				first := as[0] // the leftmost, which "and" joins to the others
+				for _, a := range as[1:] {
+					if a.start < first.start {
+						first = a
+					}
+				}
+				return first
+			}
+			break
+		}
+	}
 	for k := range se.ments {
 		m := &se.ments[k]
 		if m.start >= i {
@@ -1454,6 +1476,13 @@ func (se *sentence) evaluation(i int) bool {
 		for e > i && (isQuote(toks[e]) || toks[e].Lower == "as" || isNoun(toks[k]) && (toks[e].Tag == "JJ" || toks[e].Tag == "DT")) {
 			e-- // "calling it a serious violation": over the noun's modifiers
 		}
+		for e > i+1 && (toks[e].Lower == "and" || toks[e].Text == "," || toks[e].Tag == "JJ" && isQuote(toks[e-1])) ||
+			e > i+2 && toks[e].Tag == "JJ" && (toks[e+1].Lower == "and" || toks[e+1].Text == ",") {
+			e-- // "calling it political and unconstructive": over the other adjectives
+		}
+		for e > i+1 && isQuote(toks[e]) {
+			e--
+		}
 		if toks[e].Lower == "not" {
 			cls = se.x.lex.Negation[cls]
 			pred = inflect(toks[i].Lemma) + " not " + adj
@@ -1669,11 +1698,13 @@ func (se *sentence) nounCue(i, n int, c cue) {
 			return
 		}
 	}
-	actor := se.owner(i)
-	if actor == nil && se.quoted[i] {
-		actor = se.speakerAt(i) // a nominal stance in someone's own words
+	actors := se.owners(i)
+	if len(actors) == 0 && se.quoted[i] {
+		if sp := se.speakerAt(i); sp != nil {
+			actors = []*mention{sp} // a nominal stance in someone's own words
+		}
 	}
-	if actor == nil {
+	if len(actors) == 0 {
 		return
 	}
 	if prepositions[toks[j].Lower] || toks[j].Lower == "regarding" {
@@ -1689,8 +1720,11 @@ func (se *sentence) nounCue(i, n int, c cue) {
 	if flip != "" {
 		cls = compose(se.x, cls, flip)
 	}
-	se.emitStance(actor, c.class, cls, pred, label, 0.8*tconf, i, j)
-	se.emitConjuncts(se.conjuncts, actor, c.class, cls, pred, 0.8*tconf, i, j)
+	more := se.conjuncts
+	for _, actor := range actors {
+		se.emitStance(actor, c.class, cls, pred, label, 0.8*tconf, i, j)
+		se.emitConjuncts(more, actor, c.class, cls, pred, 0.8*tconf, i, j)
+	}
 }
 
 // danger handles a noun of danger under a verb that warns of it: "warned of
@@ -1868,6 +1902,26 @@ func (se *sentence) owner(i int) *mention {
 		}
 	}
 	return nil
+}
+
+// owners is owner, with the actors coordinated with it as the subject of a
+// light verb: "Japan and the Philippines expressed concern over the drills".
+func (se *sentence) owners(i int) []*mention {
+	o := se.owner(i)
+	if o == nil {
+		return nil
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if isVerb(se.toks[k]) {
+			if lightVerbs[se.toks[k].Lemma] {
+				if as, _ := se.subjects(k); len(as) > 0 && as[0] == o {
+					return as
+				}
+			}
+			break
+		}
+	}
+	return []*mention{o}
 }
 
 // demonym returns an actor for a demonym adjective at k ("Russian").

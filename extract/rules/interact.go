@@ -180,6 +180,9 @@ func (se *sentence) interactionNoun(i int) {
 		}
 		owner := se.owner(i)
 		if owner == nil {
+			owner = se.governorSubject(i)
+		}
+		if owner == nil {
 			owner = se.mainSubject(i)
 		}
 		if owner == nil {
@@ -333,6 +336,24 @@ func (se *sentence) hasObject(c schema.Class, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// governorSubject is the subject of the verb whose phrase holds the noun
+// at i: "Tsai returned from a meeting with McCarthy" (Tsai).
+func (se *sentence) governorSubject(i int) *mention {
+	for v := i - 1; v >= 0 && v >= i-6; v-- {
+		t := se.toks[v]
+		if isPunct(t) && !isQuote(t) {
+			return nil
+		}
+		if isVerb(t) && t.Tag != "VBG" {
+			if as, _ := se.subjects(v); len(as) > 0 && usable(as[0]) {
+				return as[0]
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // clauseEnd is the end of the clause that starts at i: a full stop, a
