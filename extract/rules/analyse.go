@@ -528,6 +528,9 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 	// A coordinated verb phrase shares its subject: "Russia denies X, but
 	// demands Y", "had submitted proposals and demanded a response".
 	k := se.skipAux(i - 1)
+	if k > 0 && (toks[k].Tag == "WDT" || toks[k].Lower == "which") && se.at[k-1] < 0 && isNoun(toks[k-1]) {
+		return nil, 0 // "a reaction that allows us to ...": the reaction's doing, no actor's
+	}
 	for k > 0 && (se.x.negators[toks[k].Lower] || auxiliary(toks[k])) {
 		k-- // "... and has not ruled out"
 	}
@@ -960,7 +963,8 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 	}
 	// An object and an infinitive: "demands NATO to reject ...", "called on
 	// world powers to halt ...": the stance is towards what the verb says.
-	for k := j; k < n-1 && k <= j+5; k++ {
+	keepAgent := j > 0 && agentVerbs[toks[j-1].Lemma] // "allow Iran to acquire weapons": Iran's acquiring
+	for k := j; k < n-1 && k <= j+5 && !keepAgent; k++ {
 		t := toks[k]
 		if t.Lower == "to" && isVerb(toks[k+1]) && k > j {
 			j = k + 1
@@ -1120,6 +1124,10 @@ func (se *sentence) target(j int, consumed map[int]bool) (string, float64, schem
 	}
 	return label, conf, flip
 }
+
+// agentVerbs take an object that does what follows: "will not allow Putin
+// to achieve his goals" is about Putin achieving them.
+var agentVerbs = set("allow", "permit", "tolerate", "let", "enable")
 
 // placeNouns head places, not positions.
 var placeNouns = set("country", "state", "region", "area", "territory", "nation", "republic", "city",

@@ -233,6 +233,10 @@ func TestStatements(t *testing.T) {
 			[]want{{"Taiwan", "CONSULT", "United States", ""}}, nil},
 		{"coordinated subjects of a light verb", "Japan and the Philippines expressed concern over the drills.",
 			[]want{{"Japan", "OPPOSE", "drills", ""}, {"Philippines", "OPPOSE", "drills", ""}}, nil},
+		{"allow X to Y keeps X; his is the nearer person's", "Kuleba said: \"We will not allow Putin to achieve his goals.\"",
+			[]want{{"Ukraine", "OPPOSE", "putin to achieve", ""}}, []want{{"Ukraine", "OPPOSE", "ukraine's goals", ""}}},
+		{"a relative pronoun's verb is no actor's", "Lavrov said there is a reaction that allows us to count on a serious conversation.",
+			nil, []want{{"Russia", "SUPPORT", "us to count", ""}}},
 		{"threaten", "Iran threatened Israel with retaliation.",
 			[]want{{"Iran", "THREATEN", "Israel", ""}}, nil},
 	} {

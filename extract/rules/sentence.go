@@ -159,7 +159,7 @@ func (se *sentence) resolveFirstPerson() {
 		// "he" in what a person is reported to say is, first of all, that
 		// person: "Erdogan said he expected a response".
 		if personPronouns[m.pronoun] || m.pronoun == "his" {
-			if sp := se.reportedSpeaker(m.start); sp != nil && sp.actor != m.actor {
+			if sp := se.reportedSpeaker(m.start); sp != nil && sp.actor != m.actor && !se.personBetween(sp.end, m.start, sp) {
 				m.actor, m.kind, m.person, m.title, m.resolved = sp.actor, sp.kind, sp.person, sp.title, true
 			}
 		}
@@ -173,6 +173,18 @@ func (se *sentence) resolveFirstPerson() {
 			}
 		}
 	}
+}
+
+// personBetween reports another person named in [a,b): "we will not allow
+// Putin to achieve his goals" (his is Putin's, not the speaker's).
+func (se *sentence) personBetween(a, b int, except *mention) bool {
+	for k := range se.ments {
+		m := &se.ments[k]
+		if m.start >= a && m.end <= b && m != except && m.typ == mPerson && m.person != except.person {
+			return true
+		}
+	}
+	return false
 }
 
 // actorBefore reports a collective actor named before token i other than
