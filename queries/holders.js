@@ -1,9 +1,9 @@
 // holders POSITION: who holds a position, for and against, with the number of statements
 var agg = {};
 var rows = [];
-g.V(args[0]).In("<sg:target>")
-  .Save("<sg:actor>", "actor").Save("<sg:class>", "class").SaveOpt("<sg:polarity>", "polarity")
-  .TagArray().forEach(function(t) {
+fieldsOf(g.V(args[0]).In("<sg:target>"),
+  [["<sg:actor>", "actor"], ["<sg:class>", "class"], ["<sg:polarity>", "polarity", true]])
+  .forEach(function(t) {
     var key = t.actor + "|" + t["class"];
     var a = agg[key];
     if (!a) {

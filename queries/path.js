@@ -2,10 +2,10 @@
 var maxDepth = 4;
 function steps(n) {
   var out = [];
-  g.V(n).In("<sg:actor>").Save("<sg:target>", "to").Save("<sg:predicate>", "p")
-    .TagArray().forEach(function(t) { out.push({to: t.to, via: t.p}); });
-  g.V(n).In("<sg:target>").Save("<sg:actor>", "to").Save("<sg:predicate>", "p")
-    .TagArray().forEach(function(t) { out.push({to: t.to, via: "is " + t.p + " by"}); });
+  fieldsOf(g.V(n).In("<sg:actor>"), [["<sg:target>", "to"], ["<sg:predicate>", "p"]])
+    .forEach(function(t) { out.push({to: t.to, via: t.p}); });
+  fieldsOf(g.V(n).In("<sg:target>"), [["<sg:actor>", "to"], ["<sg:predicate>", "p"]])
+    .forEach(function(t) { out.push({to: t.to, via: "is " + t.p + " by"}); });
   return out;
 }
 var frontier = [[{node: args[0], via: ""}]];

@@ -1,9 +1,9 @@
 // positions ACTOR: everything ACTOR holds, with class, number of statements, first and last date
 var agg = {};
 var rows = [];
-g.V(args[0]).In("<sg:actor>").Has("<sg:polarity>")
-  .Save("<sg:class>", "class").Save("<sg:target>", "target").SaveOpt("<sg:date>", "date")
-  .TagArray().forEach(function(t) {
+fieldsOf(g.V(args[0]).In("<sg:actor>").Has("<sg:polarity>"),
+  [["<sg:class>", "class"], ["<sg:target>", "target"], ["<sg:date>", "date", true]])
+  .forEach(function(t) {
     var key = t["class"] + "|" + t.target;
     var a = agg[key];
     if (!a) {
