@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -38,6 +39,12 @@ func newExtract(g *globals) *cobra.Command {
 			defer w.Flush()
 			enc := json.NewEncoder(w)
 			enc.SetEscapeHTML(false)
+			if os.Getenv("GOGC") == "" {
+				// Extraction makes short-lived garbage and holds little (about
+				// 60 MB): collecting half as often is 5 to 8% faster for 20 MB
+				// more (50 MB corpus, one core and two). GOGC overrides it.
+				debug.SetGCPercent(200)
+			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			sum, err := extraction(ctx, cfg, args, rf, cmd.ErrOrStderr(), func(j extract.Job) error {
