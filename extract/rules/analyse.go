@@ -1244,11 +1244,25 @@ func (se *sentence) nominal(j int, consumed map[int]bool) (string, schema.Class,
 				return "", "", false
 			}
 			owner := se.owner(k)
+			next := k + n
 			if owner == nil {
-				return "", "", false
+				// Nobody's stance, but its content is the target: "rejected
+				// calls for a ceasefire" is against the ceasefire.
+				if !prepositions[lastWord(c.phrase)] || next >= len(toks) {
+					return "", "", false
+				}
+				label, _, flip := se.target(next, map[int]bool{})
+				if label == "" {
+					return "", "", false
+				}
+				consumed[k] = true
+				cls := c.class
+				if flip != "" {
+					cls = compose(se.x, cls, flip)
+				}
+				return label, cls, true
 			}
 			consumed[k] = true
-			next := k + n
 			if next < len(toks) {
 				switch toks[next].Lower {
 				case "for", "of", "on", "that", "to", "regarding", "about":

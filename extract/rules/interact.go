@@ -29,6 +29,14 @@ func (se *sentence) interactionVerb(i int, consumed map[int]bool) {
 	} else if cls == schema.Aid {
 		return
 	}
+	if cls == schema.Consult {
+		if parties := se.after("between", i+n, end); len(parties) >= 2 {
+			// "talks/VBZ on a deal between Israel and Hamas": a noun the
+			// tagger took for a verb, or talks held between the two.
+			se.emitInteraction(parties[0], parties[1], schema.Consult, inflect(c.phrase), 0.8, i, i+n)
+			return
+		}
+	}
 	subj, conf := se.subjects(i)
 	if len(subj) == 0 {
 		return

@@ -237,6 +237,10 @@ func TestStatements(t *testing.T) {
 			[]want{{"Ukraine", "OPPOSE", "putin to achieve", ""}}, []want{{"Ukraine", "OPPOSE", "ukraine's goals", ""}}},
 		{"a relative pronoun's verb is no actor's", "Lavrov said there is a reaction that allows us to count on a serious conversation.",
 			nil, []want{{"Russia", "SUPPORT", "us to count", ""}}},
+		{"rejecting calls for X opposes X", "Netanyahu rejected calls for a ceasefire.",
+			[]want{{"Israel", "OPPOSE", "ceasefire", ""}}, []want{{"Israel", "OPPOSE", "calls for", ""}}},
+		{"talks between two, whatever the tag", "Qatar said on Monday that talks on a hostage deal between Israel and Hamas had reached their final stage.",
+			[]want{{"Israel", "CONSULT", "Hamas", ""}}, nil},
 		{"threaten", "Iran threatened Israel with retaliation.",
 			[]want{{"Iran", "THREATEN", "Israel", ""}}, nil},
 	} {
