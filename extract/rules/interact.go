@@ -29,7 +29,7 @@ func (se *sentence) interactionVerb(i int, consumed map[int]bool) {
 	} else if cls == schema.Aid {
 		return
 	}
-	if cls == schema.Consult {
+	if cls == schema.Consult && talkVerbs[toks[i].Lemma] {
 		if parties := se.after("between", i+n, end); len(parties) >= 2 {
 			// "talks/VBZ on a deal between Israel and Hamas": a noun the
 			// tagger took for a verb, or talks held between the two.
@@ -345,6 +345,10 @@ func (se *sentence) hasObject(c schema.Class, from, to int) bool {
 	}
 	return false
 }
+
+// talkVerbs name talks that can be held between two others ("talks between
+// Israel and Hamas"); "calls for de-escalation between" is no call.
+var talkVerbs = set("talk", "negotiate", "meet", "consult", "hold")
 
 // governorSubject is the subject of the verb whose phrase holds the noun
 // at i: "Tsai returned from a meeting with McCarthy" (Tsai).
