@@ -72,7 +72,7 @@ race:
 # Benchmarks: Go's (extraction, tagger, loads per backend), then the
 # corpus-scale report: 5 and 50 MB corpora on one core and all, beside
 # wink-nlp; loads into bolt, leveldb, memstore and PostgreSQL; the query
-# library on a 1,000,000-statement graph (about half an hour in all;
+# library on a 1,000,000-statement graph (about 45 minutes in all;
 # QUICK=1 for small sizes). Inputs and stores go to out/bench.
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
