@@ -284,11 +284,35 @@ func (se *sentence) deonticClause(c [2]int) (string, schema.Class, bool) {
 		}
 		words = append(words, t.Text)
 	}
-	rest, _, _ := se.clean(v, c[1])
+	end := v + 1
+	for end < c[1] && !(toks[end].Lower == "and" && end+1 < c[1] && isVerb(toks[end+1])) && !boundaries[toks[end].Lower] {
+		end++ // "should stop arming Taiwan and warned that ...": the verb phrase only
+	}
+	if se.x.reversers[toks[v].Lemma] && v+1 < end {
+		// "the US should stop arming Taiwan": against the US arming Taiwan.
+		v++
+		cls = se.x.lex.Negation[cls]
+	}
+	rest, _, _ := se.clean(v, end)
 	if len(words) == 0 || rest == "" {
 		return "", "", false
 	}
 	return strings.Join(words, " ") + " " + rest, cls, true
+}
+
+// deonticAfter reports a deontic clause as the complement of the verb
+// ending at i ("insisted that any settlement must recognise ..."): the
+// demand is read there, and the verb asserts nothing besides.
+func (se *sentence) deonticAfter(i int) bool {
+	k := i
+	if k < len(se.toks) && se.toks[k].Lower == "that" {
+		k++
+	}
+	if k >= len(se.toks) {
+		return false
+	}
+	_, _, ok := se.deonticClause([2]int{k, se.clauseEnd(k)})
+	return ok
 }
 
 // thatClauses splits reported speech into its clauses: "said that A, and
@@ -781,6 +805,9 @@ func (se *sentence) verbCue(i, n int, c cue, consumed map[int]bool) {
 	}
 	if se.conditional(i) {
 		return // "if they want to discuss it": no one has said they want to
+	}
+	if c.class == schema.Assert && se.deonticAfter(i+n) {
+		return // "insisted that X must Y": a demand, read with the reported speech
 	}
 	actors, conf := se.subjects(i)
 	if len(actors) == 0 {

@@ -241,6 +241,10 @@ func TestStatements(t *testing.T) {
 			[]want{{"Israel", "OPPOSE", "ceasefire", ""}}, []want{{"Israel", "OPPOSE", "calls for", ""}}},
 		{"talks between two, whatever the tag", "Qatar said on Monday that talks on a hostage deal between Israel and Hamas had reached their final stage.",
 			[]want{{"Israel", "CONSULT", "Hamas", ""}}, nil},
+		{"should stop X opposes X; the clause ends at the next verb phrase", "Beijing's foreign ministry spokesman said the United States should stop arming Taiwan and warned that collusion with separatists would lead to a dead end.",
+			[]want{{"China", "OPPOSE", "united states arming taiwan", ""}, {"China", "OPPOSE", "collusion with separatists", ""}}, []want{{"China", "DEMAND", "warned", ""}}},
+		{"insisted that X must is a demand, no assertion", "The Kremlin insisted that any settlement must recognise the new territorial realities.",
+			[]want{{"Russia", "DEMAND", "settlement recognise the new territorial realities", ""}}, []want{{"Russia", "ASSERT", "", ""}}},
 		{"threaten", "Iran threatened Israel with retaliation.",
 			[]want{{"Iran", "THREATEN", "Israel", ""}}, nil},
 	} {
