@@ -552,8 +552,14 @@ func (se *sentence) subjects(i int) ([]*mention, float64) {
 	// A coordinated verb phrase shares its subject: "Russia denies X, but
 	// demands Y", "had submitted proposals and demanded a response".
 	k := se.skipAux(i - 1)
-	if k > 0 && (toks[k].Tag == "WDT" || toks[k].Lower == "which") && se.at[k-1] < 0 && isNoun(toks[k-1]) {
-		return nil, 0 // "a reaction that allows us to ...": the reaction's doing, no actor's
+	if k > 0 && (toks[k].Tag == "WDT" || toks[k].Lower == "which" || toks[k].Lower == "that") {
+		p := k - 1
+		for p > 0 && (toks[p].Lower == "there" || toks[p].Lower == "here" || toks[p].Tag == "RB") {
+			p-- // "a reaction there that allows"
+		}
+		if se.at[p] < 0 && isNoun(toks[p]) && toks[p].Tag != "NNP" && (toks[k].Tag == "WDT" || !complementNouns[toks[p].Lemma]) {
+			return nil, 0 // "a reaction that allows us to ...": the reaction's doing, no actor's
+		}
 	}
 	for k > 0 && (se.x.negators[toks[k].Lower] || auxiliary(toks[k])) {
 		k-- // "... and has not ruled out"

@@ -245,6 +245,8 @@ func TestStatements(t *testing.T) {
 			[]want{{"China", "OPPOSE", "united states arming taiwan", ""}, {"China", "OPPOSE", "collusion with separatists", ""}}, []want{{"China", "DEMAND", "warned", ""}}},
 		{"insisted that X must is a demand, no assertion", "The Kremlin insisted that any settlement must recognise the new territorial realities.",
 			[]want{{"Russia", "DEMAND", "settlement recognise the new territorial realities", ""}}, []want{{"Russia", "ASSERT", "", ""}}},
+		{"he after an earlier clause's person is still the speaker", "Erdogan said he had invited President Putin to Ankara, indicating that he would never recognise the annexation of Crimea.",
+			[]want{{"Turkey", "OPPOSE", "annexation of crimea", ""}}, []want{{"Russia", "OPPOSE", "annexation", ""}}},
 		{"threaten", "Iran threatened Israel with retaliation.",
 			[]want{{"Iran", "THREATEN", "Israel", ""}}, nil},
 	} {

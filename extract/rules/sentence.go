@@ -159,7 +159,7 @@ func (se *sentence) resolveFirstPerson() {
 		// "he" in what a person is reported to say is, first of all, that
 		// person: "Erdogan said he expected a response".
 		if personPronouns[m.pronoun] || m.pronoun == "his" {
-			if sp := se.reportedSpeaker(m.start); sp != nil && sp.actor != m.actor && !se.personBetween(sp.end, m.start, sp) {
+			if sp, from := se.reportedFrame(m.start); sp != nil && sp.actor != m.actor && !se.personBetween(from, m.start, sp) {
 				m.actor, m.kind, m.person, m.title, m.resolved = sp.actor, sp.kind, sp.person, sp.title, true
 			}
 		}
@@ -205,6 +205,12 @@ func (se *sentence) actorBefore(i int, except *mention) bool {
 // reportedSpeaker is the person whose reporting verb governs token i ("X
 // said (that) ... i"), if there is one.
 func (se *sentence) reportedSpeaker(i int) *mention {
+	sp, _ := se.reportedFrame(i)
+	return sp
+}
+
+// reportedFrame is reportedSpeaker with where the speech begins.
+func (se *sentence) reportedFrame(i int) (*mention, int) {
 	var best *frame
 	for k := range se.frames {
 		f := &se.frames[k]
@@ -215,9 +221,9 @@ func (se *sentence) reportedSpeaker(i int) *mention {
 		}
 	}
 	if best == nil {
-		return nil
+		return nil, 0
 	}
-	return best.speaker
+	return best.speaker, best.from
 }
 
 // hasQuote reports quotation marks in the sentence.
