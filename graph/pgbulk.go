@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
@@ -125,8 +126,8 @@ func (b *pgBulk) applyOnce(ctx context.Context, del, quads []quad.Quad) (removed
 	// New nodes first (the quads' foreign keys point at them), with no
 	// references; then the quads not stored yet, and one reference per
 	// direction of each quad written, as Cayley counts them.
-	if _, err := tx.ExecContext(ctx, `INSERT INTO nodes (refs, `+joinCols(nodeColumns)+`)
-		SELECT DISTINCT ON (hash) 0, `+joinCols(nodeColumns)+` FROM sg_nodes ORDER BY hash
+	if _, err := tx.ExecContext(ctx, `INSERT INTO nodes (refs, `+strings.Join(nodeColumns, ", ")+`)
+		SELECT DISTINCT ON (hash) 0, `+strings.Join(nodeColumns, ", ")+` FROM sg_nodes ORDER BY hash
 		ON CONFLICT (hash) DO NOTHING`); err != nil {
 		return 0, 0, fmt.Errorf("insert nodes: %w", err)
 	}
@@ -191,15 +192,4 @@ func columnIndex(col string) int {
 		}
 	}
 	panic("graph: Cayley node column " + col + " unknown")
-}
-
-func joinCols(cols []string) string {
-	out := ""
-	for i, c := range cols {
-		if i > 0 {
-			out += ", "
-		}
-		out += c
-	}
-	return out
 }

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/stancegraph/stancegraph/extract"
-	"github.com/stancegraph/stancegraph/extract/source"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/config"
 )
@@ -33,10 +33,7 @@ func newBuild(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := source.Check(args); err != nil {
-				return err // before the store is opened, or created
-			}
-			st, err := openStore(cfg, false)
+			st, err := openToWrite(cfg, args)
 			if err != nil {
 				return err
 			}
@@ -119,7 +116,7 @@ func readRunFlags(cmd *cobra.Command) (runFlags, error) {
 
 func addExtractFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.String("extractor", "rules", "extractor to use: "+joinComma(extract.Names()))
+	f.String("extractor", "rules", "extractor to use: "+strings.Join(extract.Names(), ", "))
 	f.StringSlice("lexicon", nil, "extra lexicon file (YAML), merged over the builtin lexicons; repeatable")
 	f.Float64("min-confidence", 0, "drop statements below this confidence (0 to 1)")
 	f.Int("workers", 0, "documents extracted at once (0: one per CPU)")

@@ -14,7 +14,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/stancegraph/stancegraph/extract/source"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/schema"
 )
@@ -40,10 +39,7 @@ func newLoad(g *globals) *cobra.Command {
 					files = append(files, a)
 				}
 			}
-			if err := source.Check(files); err != nil {
-				return err // before the store is opened, or created
-			}
-			st, err := openStore(cfg, false)
+			st, err := openToWrite(cfg, files)
 			if err != nil {
 				return err
 			}

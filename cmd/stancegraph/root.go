@@ -1,9 +1,12 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/stancegraph/stancegraph/extract/source"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/config"
 )
@@ -25,7 +28,7 @@ func newRoot() *cobra.Command {
 	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.configFile, "config", "", "config file (default: ./stancegraph.yaml, then ~/.config/stancegraph/stancegraph.yaml)")
-	pf.String("db", graph.DefaultBackend, "store backend: "+joinComma(graph.Backends()))
+	pf.String("db", graph.DefaultBackend, "store backend: "+strings.Join(graph.Backends(), ", "))
 	pf.String("dbpath", graph.DefaultPath, "store path or address")
 	g.flags = pf
 	root.AddCommand(newBuild(g), newExtract(g), newLoad(g), newQuery(g), newExport(g), newStats(g), newConfig(g), newServe(g), newConsole(g), newRemove(g))
@@ -44,15 +47,13 @@ func (g *globals) load(cmd *cobra.Command, local map[string]string) (*config.Con
 	return config.Load(g.configFile, flags)
 }
 
-func joinComma(s []string) string {
-	out := ""
-	for i, v := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += v
+// openToWrite checks the input paths, then opens (or creates) the store:
+// bad input fails before a store is created.
+func openToWrite(cfg *config.Config, paths []string) (*graph.Store, error) {
+	if err := source.Check(paths); err != nil {
+		return nil, err
 	}
-	return out
+	return openStore(cfg, false)
 }
 
 // openStore opens the configured store; commands that only read open it

@@ -1901,26 +1901,36 @@ func negatedLabel(label string) bool {
 // "its"), a demonym ("the Russian request"), an agent after it ("requests
 // by Moscow"), or the subject of a light verb ("Moscow made requests").
 func (se *sentence) owner(i int) *mention {
+	if os := se.owners(i); len(os) > 0 {
+		return os[0]
+	}
+	return nil
+}
+
+// owners is owner, with the actors coordinated with it as the subject of a
+// light verb: "Japan and the Philippines expressed concern over the drills".
+func (se *sentence) owners(i int) []*mention {
 	toks := se.toks
+	one := func(m *mention) []*mention { return []*mention{m} }
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		t := toks[k]
 		if t.Tag == "POS" {
 			if m := se.mentionEndingAt(k - 1); usable(m) {
-				return m
+				return one(m)
 			}
 			if m := se.mentionEndingAt(k); usable(m) {
-				return m
+				return one(m)
 			}
 			return nil
 		}
 		if m := se.mentionEndingAt(k); m != nil {
 			if usable(m) && (m.possessive || m.typ == mPossPron) {
-				return m
+				return one(m)
 			}
 			return nil
 		}
 		if a := se.demonym(k); a != nil {
-			return a
+			return one(a)
 		}
 		if !(t.Tag == "JJ" || isNoun(t) || t.Tag == "VBN" || isQuote(t) || t.Tag == "RB" || t.Tag == "JJS") {
 			break
@@ -1929,7 +1939,7 @@ func (se *sentence) owner(i int) *mention {
 	for k := i + 1; k < len(toks) && k <= i+4; k++ {
 		if toks[k].Lower == "by" || toks[k].Lower == "from" {
 			if m := se.mentionStartingAt(k + 1); usable(m) {
-				return m
+				return one(m)
 			}
 			break
 		}
@@ -1950,33 +1960,13 @@ func (se *sentence) owner(i int) *mention {
 		if isVerb(toks[k]) {
 			if lightVerbs[toks[k].Lemma] {
 				if as, _ := se.subjects(k); len(as) > 0 {
-					return as[0]
-				}
-			}
-			break
-		}
-	}
-	return nil
-}
-
-// owners is owner, with the actors coordinated with it as the subject of a
-// light verb: "Japan and the Philippines expressed concern over the drills".
-func (se *sentence) owners(i int) []*mention {
-	o := se.owner(i)
-	if o == nil {
-		return nil
-	}
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		if isVerb(se.toks[k]) {
-			if lightVerbs[se.toks[k].Lemma] {
-				if as, _ := se.subjects(k); len(as) > 0 && as[0] == o {
 					return as
 				}
 			}
 			break
 		}
 	}
-	return []*mention{o}
+	return nil
 }
 
 // demonym returns an actor for a demonym adjective at k ("Russian").

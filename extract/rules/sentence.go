@@ -101,16 +101,21 @@ func (st *docState) noteRecent(m *mention) {
 	if !usable(m) || m.typ == mPronoun || m.typ == mPossPron {
 		return
 	}
-	for k := range st.recent {
-		if st.recent[k].actor == m.actor {
-			st.recent = append(st.recent[:k], st.recent[k+1:]...)
-			break
-		}
-	}
-	st.recent = append(st.recent, mention{typ: mActor, actor: m.actor, kind: m.kind})
+	st.recent = withLast(st.recent, m)
 	if len(st.recent) > 8 {
 		st.recent = st.recent[1:]
 	}
+}
+
+// withLast moves m's side to the end of the list of sides, once.
+func withLast(list []mention, m *mention) []mention {
+	for k := range list {
+		if list[k].actor == m.actor {
+			list = append(list[:k], list[k+1:]...)
+			break
+		}
+	}
+	return append(list, mention{typ: mActor, actor: m.actor, kind: m.kind})
 }
 
 // twoSides resolves "the two sides" ("parties", "countries", ...) at token
@@ -126,13 +131,7 @@ func (se *sentence) twoSides(i int) []*mention {
 			break
 		}
 		if usable(m) && m.typ != mPronoun && m.typ != mPossPron {
-			for q := range list {
-				if list[q].actor == m.actor {
-					list = append(list[:q], list[q+1:]...)
-					break
-				}
-			}
-			list = append(list, mention{typ: mActor, actor: m.actor, kind: m.kind})
+			list = withLast(list, m)
 		}
 	}
 	if len(list) < 2 {
