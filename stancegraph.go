@@ -60,20 +60,29 @@ func Wrap(st *graph.Store, lexicons ...string) (*Graph, error) {
 // Render returns the named library query with its arguments resolved, as
 // Gizmo source.
 func (g *Graph) Render(ctx context.Context, name string, args ...string) (string, error) {
-	q, err := queries.Get(name)
+	q, resolved, err := g.resolveQuery(ctx, name, args)
 	if err != nil {
 		return "", err
 	}
+	return q.Render(resolved...)
+}
+
+// resolveQuery finds the library query and resolves its arguments to nodes.
+func (g *Graph) resolveQuery(ctx context.Context, name string, args []string) (queries.Query, []string, error) {
+	q, err := queries.Get(name)
+	if err != nil {
+		return q, nil, err
+	}
 	if len(args) != len(q.Params) {
-		return "", fmt.Errorf("usage: %s", q.Usage())
+		return q, nil, fmt.Errorf("usage: %s", q.Usage())
 	}
 	resolved := make([]string, len(args))
 	for i, a := range args {
 		if resolved[i], err = g.Resolve(ctx, q.Params[i], a); err != nil {
-			return "", err
+			return q, nil, err
 		}
 	}
-	return q.Render(resolved...)
+	return q, resolved, nil
 }
 
 // OpenConfig opens the store a configuration names: the file (or, when
@@ -167,11 +176,49 @@ func (g *Graph) Resolve(ctx context.Context, param, name string) (string, error)
 
 // Run runs the named query of the library with its arguments resolved.
 func (g *Graph) Run(ctx context.Context, name string, args ...string) ([]interface{}, error) {
-	script, err := g.Render(ctx, name, args...)
+	return g.RunWith(ctx, RunOptions{}, name, args...)
+}
+
+// RunOptions bound a library query and say how to run it.
+type RunOptions struct {
+	graph.QueryOptions
+	// Gizmo runs the query's Gizmo script even when the store's tally
+	// could answer it.
+	Gizmo bool
+}
+
+// RunWith runs the named query of the library. The aggregate questions
+// (opponents, supporters, alignment, positions, holders) are answered from
+// the store's tally when it keeps one: the same rows as the Gizmo script,
+// read from one entry per actor, position and class instead of every
+// statement. The others, and every query on a store without a tally, run
+// as Gizmo.
+func (g *Graph) RunWith(ctx context.Context, opt RunOptions, name string, args ...string) ([]interface{}, error) {
+	q, resolved, err := g.resolveQuery(ctx, name, args)
 	if err != nil {
 		return nil, err
 	}
-	return g.st.Query(ctx, script, graph.QueryOptions{})
+	if t := g.st.Tally(); t != nil && q.HasNative() && !opt.Gizmo {
+		limit := opt.Limit
+		if limit <= 0 {
+			limit = graph.DefaultLimit
+		}
+		if opt.Timeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, opt.Timeout)
+			defer cancel()
+		}
+		rows, err := q.RunNative(ctx, t, limit, resolved...)
+		if err != nil {
+			return nil, fmt.Errorf("query %s: %w", name, err)
+		}
+		return rows, nil
+	}
+	script, err := q.Render(resolved...)
+	if err != nil {
+		return nil, err
+	}
+	return g.st.Query(ctx, script, opt.QueryOptions)
 }
 
 // run decodes a library query's rows into out, a pointer to a slice.

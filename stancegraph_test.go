@@ -2,6 +2,7 @@ package stancegraph_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,5 +146,56 @@ func TestAlignmentTimelinePath(t *testing.T) {
 	}
 	if len(chains) == 0 || chains[0].Length > 4 || !strings.HasPrefix(chains[0].Path, "China --") || !strings.HasSuffix(chains[0].Path, "> Ukraine") {
 		t.Errorf("path China -> Ukraine: %+v", chains)
+	}
+}
+
+// TestTallyAnswersAsGizmo asks the sample corpus' graph each library query
+// with a Go form both ways: from the tally and as the Gizmo script.
+func TestTallyAnswersAsGizmo(t *testing.T) {
+	g := open(t)
+	ctx := context.Background()
+	if g.Store().Tally() == nil {
+		t.Fatal("the sample's bolt store keeps no tally")
+	}
+	actors := []string{"Russia", "China", "United States", "NATO", "Ukraine", "Germany", "France"}
+	type ask struct {
+		name string
+		args []string
+	}
+	var asks []ask
+	for _, a := range actors {
+		for _, q := range []string{"opponents", "supporters", "alignment", "positions", "timeline"} {
+			asks = append(asks, ask{q, []string{a}})
+		}
+		held, err := g.Positions(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, h := range held {
+			if i == 3 {
+				break
+			}
+			asks = append(asks, ask{"holders", []string{h.Position}}, ask{"evidence", []string{a, h.Position}})
+		}
+	}
+	rows := 0
+	for _, q := range asks {
+		fast, err := g.RunWith(ctx, stancegraph.RunOptions{}, q.name, q.args...)
+		if err != nil {
+			t.Fatalf("%s %v from the tally: %v", q.name, q.args, err)
+		}
+		slow, err := g.RunWith(ctx, stancegraph.RunOptions{Gizmo: true}, q.name, q.args...)
+		if err != nil {
+			t.Fatalf("%s %v as Gizmo: %v", q.name, q.args, err)
+		}
+		a, _ := json.Marshal(fast)
+		b, _ := json.Marshal(slow)
+		if string(a) != string(b) {
+			t.Errorf("%s %v: from the tally\n%s\nas Gizmo\n%s", q.name, q.args, a, b)
+		}
+		rows += len(slow)
+	}
+	if rows < 200 {
+		t.Errorf("only %d rows compared", rows)
 	}
 }

@@ -47,9 +47,57 @@ func openGuarded(backend, path string, opts cgraph.Options) (cgraph.QuadStore, *
 type guardedKV struct {
 	hkv.KV
 	open sync.WaitGroup
+	// group, while set, makes every read-write transaction share one:
+	// Cayley's commits and rollbacks of it do nothing, and endGroup
+	// commits it (or rolls it back) once.
+	group *group
+}
+
+type group struct{ tx hkv.Tx }
+
+// beginGroup starts a group of writes that commit as one.
+func (g *guardedKV) beginGroup() { g.group = &group{} }
+
+// endGroup ends the group: when failed is nil it runs last (the tally's
+// writes) inside the shared transaction and commits it; otherwise, or if
+// last fails, it rolls the transaction back.
+func (g *guardedKV) endGroup(ctx context.Context, failed error, last func(context.Context, hkv.Tx) error) error {
+	gr := g.group
+	g.group = nil
+	if gr.tx == nil && failed == nil { // Cayley wrote nothing: the tally alone
+		tx, err := g.Tx(true)
+		if err != nil {
+			return err
+		}
+		gr.tx = tx
+	}
+	if gr.tx == nil {
+		return failed
+	}
+	defer gr.tx.Close()
+	if failed != nil {
+		return failed
+	}
+	if last != nil {
+		if err := last(ctx, gr.tx); err != nil {
+			return fmt.Errorf("write tally: %w", err)
+		}
+	}
+	return gr.tx.Commit(ctx)
 }
 
 func (g *guardedKV) Tx(rw bool) (hkv.Tx, error) {
+	if rw && g.group != nil {
+		if g.group.tx == nil {
+			g.group = nil // open the one transaction
+			tx, err := g.Tx(true)
+			g.group = &group{tx: tx}
+			if err != nil {
+				return nil, err
+			}
+		}
+		return sharedTx{g.group.tx}, nil
+	}
 	tx, err := g.KV.Tx(rw)
 	if err != nil {
 		return nil, err
@@ -71,6 +119,12 @@ func (g *guardedKV) Close() error {
 		return fmt.Errorf("store not closed: a query still reads it after %v", closeWait)
 	}
 }
+
+// sharedTx is the group's transaction as Cayley sees it.
+type sharedTx struct{ hkv.Tx }
+
+func (sharedTx) Commit(context.Context) error { return nil }
+func (sharedTx) Close() error                 { return nil }
 
 type guardedTx struct {
 	hkv.Tx

@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 
 	"github.com/stancegraph/stancegraph/schema"
 )
@@ -62,6 +63,14 @@ func (s *Store) Load(ctx context.Context, batches ...Batch) (LoadResult, error) 
 		}
 	}
 	keep := make(map[quad.IRI]bool)
+	stored, err := s.storedStatements(ctx, batches)
+	if err != nil {
+		return LoadResult{}, fmt.Errorf("load %s: %w", docIDs(batches), err)
+	}
+	var news []*schema.Statement     // statements new to the store
+	var recount []quad.Quad          // class edges of statements whose fields change
+	dates := map[quad.Value]string{} // and their dates after the load
+	var changed []*schema.Statement
 	for _, b := range batches {
 		if b.Doc.ID == "" {
 			return LoadResult{}, errors.New("load: document has no id")
@@ -72,25 +81,53 @@ func (s *Store) Load(ctx context.Context, batches ...Batch) (LoadResult, error) 
 			if err := st.Validate(); err != nil {
 				return LoadResult{}, fmt.Errorf("load %s: statement %d: %w", b.Doc.ID, i, err)
 			}
-			keep[st.ID()] = true
-			put(st.Quads())
+			sid := st.ID()
+			if keep[sid] {
+				continue // the same statement twice
+			}
+			keep[sid] = true
+			var old []quad.Quad
+			if stored[sid] {
+				var err error
+				if old, err = s.statementFields(ctx, sid); err != nil {
+					return LoadResult{}, fmt.Errorf("load %s: statement %d: %w", b.Doc.ID, i, err)
+				}
+			}
+			if len(old) == 0 {
+				news = append(news, st)
+				put(st.Quads())
+				continue
+			}
+			// A statement the store holds: write only the fields that
+			// changed (Cayley would check every quad against its indexes).
+			fields := changedFields(st, old, fresh)
+			if len(fields.add)+len(fields.stale) > 0 {
+				add = append(add, fields.add...)
+				stale = append(stale, fields.stale...)
+				recount = append(recount, fields.class)
+				dates[sid] = st.Date
+				changed = append(changed, st)
+				put(entityQuads(st.Quads()))
+			}
 		}
 	}
+	var removed []quad.Quad // quads of statements the documents no longer have
 	for _, b := range batches {
 		old, err := s.staleQuads(ctx, b.Doc.ID, keep, fresh)
 		if err != nil {
 			return LoadResult{}, fmt.Errorf("load %s: find earlier statements: %w", b.Doc.ID, err)
 		}
-		stale = append(stale, old...)
+		removed = append(removed, old...)
 	}
-	if len(stale) > 0 {
-		gone := map[quad.Value]bool{}
-		for _, q := range stale {
+	stale = append(stale, removed...)
+	gone := map[quad.Value]bool{}
+	if len(removed) > 0 {
+		for _, q := range removed {
 			if q.Label != nil {
 				gone[q.Label] = true
 			}
 		}
-		orphans, err := s.orphans(ctx, stale, gone)
+		orphans, err := s.orphans(ctx, removed, gone)
 		if err != nil {
 			return LoadResult{}, fmt.Errorf("load: %w", err)
 		}
@@ -116,14 +153,17 @@ func (s *Store) Load(ctx context.Context, batches ...Batch) (LoadResult, error) 
 	if err != nil {
 		return LoadResult{}, err
 	}
-	tx := cgraph.NewTransactionN(len(add) + len(stale))
-	for _, q := range stale {
-		tx.RemoveQuad(q)
+	tally := &tallyChange{labels: map[string]string{}}
+	if s.tallied.Load() {
+		tallyAdds(news, tally)
+		for _, st := range changed {
+			tally.evidence = append(tally.evidence, evidenceOf(st))
+		}
+		if err := s.tallyRecount(ctx, append(recount, removed...), gone, dates, tally); err != nil {
+			return LoadResult{}, fmt.Errorf("load %s: %w", docIDs(batches), err)
+		}
 	}
-	for _, q := range add {
-		tx.AddQuad(q)
-	}
-	if err := s.w.ApplyTransaction(tx); err != nil {
+	if err := s.apply(ctx, stale, add, tally); err != nil {
 		s.known = nil
 		return LoadResult{}, fmt.Errorf("load %s: write %d quads: %w", docIDs(batches), len(add), err)
 	}
@@ -225,4 +265,155 @@ func (s *Store) staleQuads(ctx context.Context, doc string, keep map[quad.IRI]bo
 		}
 	}
 	return stale, nil
+}
+
+// apply deletes del and adds add, with the tally's change, as one write.
+//
+// Cayley v0.7.7's key-value stores lose a node from an added quad when the
+// same transaction deletes more quads using that node than it adds (the
+// node's net count is negative, so it is not resolved for the addition; the
+// quad is written with no predicate, say). So deletions and additions go
+// to Cayley as two transactions, and on bolt and leveldb both share one
+// key-value transaction with the tally's writes (guardedKV's group): a
+// crash still loses all or none. A store whose write failed refuses more:
+// Cayley's caches may remember what was rolled back.
+func (s *Store) apply(ctx context.Context, del, add []quad.Quad, tally *tallyChange) error {
+	if s.failed != nil {
+		return fmt.Errorf("an earlier write failed (%v): close and reopen the store", s.failed)
+	}
+	steps := make([]*cgraph.Transaction, 0, 2)
+	if len(del) > 0 {
+		tx := cgraph.NewTransactionN(len(del))
+		for _, q := range del {
+			tx.RemoveQuad(q)
+		}
+		steps = append(steps, tx)
+	}
+	if len(add) > 0 {
+		tx := cgraph.NewTransactionN(len(add))
+		for _, q := range add {
+			tx.AddQuad(q)
+		}
+		steps = append(steps, tx)
+	}
+	var err error
+	if s.guard == nil {
+		for _, tx := range steps {
+			if err = s.w.ApplyTransaction(tx); err != nil {
+				break
+			}
+		}
+	} else {
+		s.guard.beginGroup()
+		for _, tx := range steps {
+			if err = s.w.ApplyTransaction(tx); err != nil {
+				break
+			}
+		}
+		var last func(context.Context, hkv.Tx) error
+		if s.tallied.Load() && !tally.empty() {
+			last = tally.apply
+		}
+		err = s.guard.endGroup(ctx, err, last)
+	}
+	if err != nil {
+		s.failed = err
+	}
+	return err
+}
+
+// fieldChange is how a stored statement's quads differ from a new load's.
+type fieldChange struct {
+	add, stale []quad.Quad
+	class      quad.Quad // its class edge, whose tally cell is counted again
+}
+
+// storedStatements says which of the batches' statements the store may
+// hold: PostgreSQL answers for all of them in one query; the others look
+// each node up (Cayley's SQL stores answer every lookup yes, and
+// statementFields then finds nothing).
+func (s *Store) storedStatements(ctx context.Context, batches []Batch) (map[quad.Value]bool, error) {
+	var ids []quad.Value
+	for _, b := range batches {
+		for i := range b.Statements {
+			ids = append(ids, b.Statements[i].ID())
+		}
+	}
+	if s.bulk != nil {
+		return s.bulk.existing(ctx, ids)
+	}
+	out := make(map[quad.Value]bool)
+	for _, id := range ids {
+		if s.qs.ValueOf(id) != nil {
+			out[id] = true
+		}
+	}
+	return out, nil
+}
+
+// statementFields lists the stored quads of the statement's own node (its
+// fields), found by subject, which every store indexes.
+func (s *Store) statementFields(ctx context.Context, sid quad.IRI) ([]quad.Quad, error) {
+	ref := s.qs.ValueOf(sid)
+	if ref == nil {
+		return nil, nil
+	}
+	it := s.qs.QuadIterator(quad.Subject, ref)
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		if q := s.qs.Quad(it.Result()); q.Label == sid {
+			out = append(out, q)
+		}
+	}
+	return out, it.Err()
+}
+
+// changedFields compares the statement's fields with old, those the store
+// holds for it (a statement's id does not cover its date, offsets, sentence
+// or confidence, which a new extractor may change); its two edges between
+// actor and target follow from the id and never change. It marks the new
+// quads fresh.
+func changedFields(st *schema.Statement, old []quad.Quad, fresh map[quad.Quad]bool) fieldChange {
+	sid := st.ID()
+	have := make(map[quad.Quad]bool, len(old))
+	for _, q := range old {
+		have[q] = true
+	}
+	var ch fieldChange
+	want := map[quad.Quad]bool{}
+	for _, q := range st.Quads() {
+		if q.Label == nil {
+			continue
+		}
+		fresh[q] = true
+		if p, ok := q.Predicate.(quad.IRI); ok && isClassIRI(p) {
+			ch.class = q
+		}
+		if q.Subject != sid {
+			continue
+		}
+		want[q] = true
+		if !have[q] {
+			ch.add = append(ch.add, q)
+		}
+	}
+	for _, q := range old {
+		if !want[q] {
+			ch.stale = append(ch.stale, q)
+		}
+	}
+	return ch
+}
+
+// entityQuads are the unlabelled quads among qs: those describing actors,
+// people and positions.
+func entityQuads(qs []quad.Quad) []quad.Quad {
+	var out []quad.Quad
+	for _, q := range qs {
+		if q.Label == nil {
+			out = append(out, q)
+		}
+	}
+	return out
 }

@@ -33,6 +33,34 @@ func openPGBulk(dsn string) (*pgBulk, error) {
 
 func (b *pgBulk) Close() error { return b.db.Close() }
 
+// existing says which of the values are nodes of the store, in one query.
+func (b *pgBulk) existing(ctx context.Context, vals []quad.Value) (map[quad.Value]bool, error) {
+	out := make(map[quad.Value]bool)
+	if len(vals) == 0 {
+		return out, nil
+	}
+	byHash := make(map[string]quad.Value, len(vals))
+	hashes := make(pq.ByteaArray, 0, len(vals))
+	for _, v := range vals {
+		h, _ := csql.HashOf(v).SQLValue().([]byte)
+		byHash[string(h)] = v
+		hashes = append(hashes, h)
+	}
+	rows, err := b.db.QueryContext(ctx, `SELECT hash FROM nodes WHERE hash = ANY($1)`, hashes)
+	if err != nil {
+		return nil, fmt.Errorf("look up statements: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h []byte
+		if err := rows.Scan(&h); err != nil {
+			return nil, fmt.Errorf("look up statements: %w", err)
+		}
+		out[byHash[string(h)]] = true
+	}
+	return out, rows.Err()
+}
+
 var nodeColumns = []string{"hash", "value", "value_string", "datatype", "language", "iri", "bnode",
 	"value_int", "value_bool", "value_float", "value_time"}
 

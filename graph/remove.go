@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 
@@ -48,11 +47,13 @@ func (s *Store) Remove(ctx context.Context, doc string) (int, error) {
 		return 0, fmt.Errorf("remove %s: %w", doc, err)
 	}
 	del = append(del, orphans...)
-	tx := cgraph.NewTransactionN(len(del))
-	for _, q := range del {
-		tx.RemoveQuad(q)
+	tally := &tallyChange{labels: map[string]string{}}
+	if s.tallied.Load() {
+		if err := s.tallyRecount(ctx, del, gone, nil, tally); err != nil {
+			return 0, fmt.Errorf("remove %s: %w", doc, err)
+		}
 	}
-	if err := s.w.ApplyTransaction(tx); err != nil {
+	if err := s.apply(ctx, del, nil, tally); err != nil {
 		return 0, fmt.Errorf("remove %s: delete %d quads: %w", doc, len(del), err)
 	}
 	return len(del), nil

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -38,10 +39,12 @@ type Store struct {
 	qs  cgraph.QuadStore
 	w   cgraph.QuadWriter
 
-	mu    sync.Mutex
-	known map[uint64]struct{} // hashes of entity quads this process stored
-	bulk  *pgBulk             // COPY writer, for PostgreSQL
-	guard *guardedKV          // bolt and leveldb: Close waits for readers
+	mu      sync.Mutex
+	known   map[uint64]struct{} // hashes of entity quads this process stored
+	bulk    *pgBulk             // COPY writer, for PostgreSQL
+	guard   *guardedKV          // bolt and leveldb: Close waits for readers
+	tallied atomic.Bool         // the store keeps a tally (tally.go)
+	failed  error               // a write that failed: Cayley's caches may be wrong, no more writes
 }
 
 // Backends lists the backend names that can be opened.
@@ -133,6 +136,12 @@ func Open(cfg Config) (*Store, error) {
 		}
 	}
 	s := &Store{cfg: cfg, qs: qs, guard: guard}
+	if guard != nil {
+		if err := s.openTally(context.Background(), !cfg.ReadOnly); err != nil {
+			qs.Close()
+			return nil, fmt.Errorf("open %s store at %s: %w", cfg.Backend, path, err)
+		}
+	}
 	if !cfg.ReadOnly {
 		w, err := cgraph.NewQuadWriter("single", qs, cgraph.Options{"ignore_duplicate": true, "ignore_missing": true})
 		if err != nil {

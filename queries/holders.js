@@ -14,5 +14,8 @@ fieldsOf(g.V(args[0]).In("<sg:target>"),
   });
 var names = labels(rows.map(function(r) { return r.actor_id; }));
 rows.forEach(function(r) { r.actor = names[r.actor_id]; });
-rows.sort(function(a, b) { return (a.stance < b.stance ? -1 : a.stance > b.stance ? 1 : 0) || b.statements - a.statements; });
+rows.sort(function(a, b) {
+  return (a.stance < b.stance ? -1 : a.stance > b.stance ? 1 : 0) || b.statements - a.statements ||
+    (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0) || (a["class"] < b["class"] ? -1 : a["class"] > b["class"] ? 1 : 0);
+});
 rows.forEach(function(r) { g.Emit(r); });

@@ -17,5 +17,8 @@ fieldsOf(g.V(args[0]).In("<sg:actor>").Has("<sg:polarity>"),
   });
 var names = labels(rows.map(function(r) { return r.position_id; }));
 rows.forEach(function(r) { r.position = names[r.position_id]; });
-rows.sort(function(a, b) { return b.statements - a.statements || (a.position < b.position ? -1 : 1); });
+rows.sort(function(a, b) {
+  return b.statements - a.statements || (a.position < b.position ? -1 : a.position > b.position ? 1 : 0) ||
+    (a["class"] < b["class"] ? -1 : a["class"] > b["class"] ? 1 : 0);
+});
 rows.forEach(function(r) { g.Emit(r); });

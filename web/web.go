@@ -24,7 +24,9 @@ import (
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 	"github.com/julienschmidt/httprouter"
 
+	"github.com/stancegraph/stancegraph"
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/queries"
 )
 
 // assets are Cayley v0.7.7's console pages and static files, copied from
@@ -39,6 +41,7 @@ type Options struct {
 	Timeout  time.Duration // per query; graph.DefaultTimeout if 0
 	Limit    int           // results per query at most; 1000 if 0
 	MaxBody  int64         // request body bytes at most; 1 MiB if 0
+	Lexicons []string      // extra lexicon files, for names in library queries
 }
 
 // Handler serves the console and the API over the store.
@@ -56,16 +59,22 @@ func Handler(st *graph.Store, opt Options) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{st: st, opt: opt, tmpl: tmpl}
+	g, err := stancegraph.Wrap(st, opt.Lexicons...)
+	if err != nil {
+		return nil, err
+	}
+	s := &server{st: st, g: g, opt: opt, tmpl: tmpl}
 	r := httprouter.New()
 	r.POST("/api/v1/query/:lang", s.query)
+	r.GET("/api/v1/library", s.libraryList)
+	r.GET("/api/v1/library/:name", s.library)
 	r.POST("/api/v1/shape/:lang", s.shape)
 	for _, p := range []string{"/api/v1/write", "/api/v1/write/file/nquad", "/api/v1/delete"} {
 		r.POST(p, s.readOnlyV1)
 	}
 	h := &cgraph.Handle{QuadStore: st.QuadStore()}
 	if opt.Writable {
-		w, err := cgraph.NewQuadWriter("single", st.QuadStore(), cgraph.Options{"ignore_duplicate": true})
+		w, err := st.RawWriter()
 		if err != nil {
 			return nil, err
 		}
@@ -88,6 +97,7 @@ func Handler(st *graph.Store, opt Options) (http.Handler, error) {
 
 type server struct {
 	st   *graph.Store
+	g    *stancegraph.Graph
 	opt  Options
 	tmpl *template.Template
 }
@@ -155,6 +165,44 @@ func (s *server) query(w http.ResponseWriter, r *http.Request, p httprouter.Para
 	writeJSON(w, http.StatusOK, map[string]interface{}{"result": res})
 }
 
+// libraryList answers GET /api/v1/library: the library's queries.
+func (s *server) libraryList(w http.ResponseWriter, r *http.Request, _ httprouter.Params) {
+	all, err := queries.List()
+	if err != nil {
+		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+		return
+	}
+	type entry struct {
+		Name        string   `json:"name"`
+		Params      []string `json:"params"`
+		Description string   `json:"description"`
+	}
+	out := make([]entry, len(all))
+	for i, q := range all {
+		out[i] = entry{q.Name, q.Params, q.Description}
+	}
+	writeJSON(w, http.StatusOK, map[string]interface{}{"result": out})
+}
+
+// library answers GET /api/v1/library/NAME?arg=A&arg=B: the library query
+// with its arguments (names, as on the command line), from the store's
+// tally where it can (gizmo=1 runs the script), with the console's limits
+// (limit=N lowers them).
+func (s *server) library(w http.ResponseWriter, r *http.Request, p httprouter.Params) {
+	limit := s.opt.Limit
+	if n, err := strconv.Atoi(r.URL.Query().Get("limit")); err == nil && n > 0 && n < limit {
+		limit = n
+	}
+	opt := stancegraph.RunOptions{QueryOptions: graph.QueryOptions{Limit: limit, Timeout: s.opt.Timeout},
+		Gizmo: r.URL.Query().Get("gizmo") == "1"}
+	res, err := s.g.RunWith(r.Context(), opt, p.ByName("name"), r.URL.Query()["arg"]...)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]interface{}{"result": res})
+}
+
 func (s *server) shape(w http.ResponseWriter, r *http.Request, p httprouter.Params) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
@@ -215,7 +263,8 @@ func Banner(addr string, writable bool) string {
 		mode = "writable"
 	}
 	fmt.Fprintf(&b, "stancegraph console (%s) at http://%s/\n", mode, addr)
-	fmt.Fprintf(&b, "API: POST http://%s/api/v1/query/gizmo, http://%s/api/v2/query?lang=gizmo\n\nqueries to paste:\n", addr, addr)
+	fmt.Fprintf(&b, "API: POST http://%s/api/v1/query/gizmo, http://%s/api/v2/query?lang=gizmo\n", addr, addr)
+	fmt.Fprintf(&b, "library: GET http://%s/api/v1/library, http://%s/api/v1/library/opponents?arg=Russia\n\nqueries to paste:\n", addr, addr)
 	for _, e := range Examples {
 		fmt.Fprintf(&b, "  // %s\n  %s\n", e.Title, e.Query)
 	}

@@ -42,6 +42,18 @@ func sampleServer(t *testing.T, opt Options) *httptest.Server {
 func post(t *testing.T, url, body string) (int, map[string]interface{}) {
 	t.Helper()
 	resp, err := http.Post(url, "text/plain", strings.NewReader(body))
+	return answer(t, url, resp, err)
+}
+
+func get(t *testing.T, url string) (int, map[string]interface{}) {
+	t.Helper()
+	resp, err := http.Get(url)
+	return answer(t, url, resp, err)
+}
+
+// answer reads a JSON answer.
+func answer(t *testing.T, url string, resp *http.Response, err error) (int, map[string]interface{}) {
+	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,5 +210,34 @@ func TestReadersDuringBuild(t *testing.T) {
 	}
 	if last <= 0 {
 		t.Errorf("no statements seen: %d", last)
+	}
+}
+
+func TestLibraryAPI(t *testing.T) {
+	srv := sampleServer(t, Options{Timeout: 5 * time.Second, Limit: 50})
+	code, m := get(t, srv.URL+"/api/v1/library")
+	if code != 200 || !strings.Contains(toJSON(m["result"]), `"name":"opponents","params":["ACTOR"]`) {
+		t.Errorf("library list: %d %v", code, m)
+	}
+	tests := []struct {
+		path, want string
+		code       int
+	}{
+		{"/api/v1/library/opponents?arg=Russia", `"opponent":"United States"`, 200},
+		{"/api/v1/library/opponents?arg=the+Kremlin&gizmo=1", `"opponent":"United States"`, 200},
+		{"/api/v1/library/evidence?arg=China&arg=Russia%27s+security+concerns", `"speaker":"Wang Yi"`, 200},
+		{"/api/v1/library/opponents", "usage: opponents ACTOR", 400},
+		{"/api/v1/library/opponents?arg=Atlantis", `no actor called \"Atlantis\"`, 400},
+		{"/api/v1/library/nope?arg=x", `no query named \"nope\"`, 400},
+	}
+	for _, tt := range tests {
+		code, m := get(t, srv.URL+tt.path)
+		if code != tt.code || !strings.Contains(toJSON(m), tt.want) {
+			t.Errorf("GET %s: %d %s, want %d and %s", tt.path, code, toJSON(m), tt.code, tt.want)
+		}
+	}
+	_, m = get(t, srv.URL+"/api/v1/library/timeline?arg=Russia&limit=3")
+	if n := len(m["result"].([]interface{})); n != 3 {
+		t.Errorf("limit=3: %d rows", n)
 	}
 }

@@ -347,6 +347,20 @@ func queries(o *options, r *report, big, store string) error {
 			x, err := g.Positions(ctx, mid)
 			return len(x), err
 		}},
+		{"holders position 000000 (the most stated)", func(ctx context.Context, g *stancegraph.Graph) (int, error) {
+			x, err := g.Holders(ctx, "position 000000")
+			return len(x), err
+		}},
+		// The same question as its Gizmo script, which reads every
+		// statement instead of the tally.
+		{"opponents Russia, as its Gizmo script", func(ctx context.Context, g *stancegraph.Graph) (int, error) {
+			x, err := g.RunWith(ctx, stancegraph.RunOptions{Gizmo: true}, "opponents", "Russia")
+			return len(x), err
+		}},
+		{"opponents " + mid + " (rank 100), as its Gizmo script", func(ctx context.Context, g *stancegraph.Graph) (int, error) {
+			x, err := g.RunWith(ctx, stancegraph.RunOptions{Gizmo: true}, "opponents", mid)
+			return len(x), err
+		}},
 		{"evidence Russia, position 000003", func(ctx context.Context, g *stancegraph.Graph) (int, error) {
 			x, err := g.Evidence(ctx, "Russia", "position 000003")
 			return len(x), err

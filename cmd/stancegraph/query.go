@@ -19,7 +19,7 @@ import (
 
 func newQuery(g *globals) *cobra.Command {
 	var file, format, name string
-	var list bool
+	var list, gizmo bool
 	cmd := &cobra.Command{
 		Use:   "query [GIZMO | --name NAME ARG...]",
 		Short: "Run a Gizmo query on the store and print the results",
@@ -59,12 +59,17 @@ func newQuery(g *globals) *cobra.Command {
 				return err
 			}
 			defer st.Close()
+			opt := graph.QueryOptions{Limit: cfg.Int(config.QueryLimit), Timeout: cfg.Duration(config.QueryTimeout)}
+			var res []interface{}
 			if name != "" {
-				if q, err = namedQuery(cmd.Context(), st, cfg, name, args); err != nil {
-					return err
+				if b := cfg.String(config.StoreBackend); st.Tally() == nil && (b == "bolt" || b == "leveldb") && !gizmo {
+					fmt.Fprintln(cmd.ErrOrStderr(), "note: this store was built before the tally the library reads; the query runs as Gizmo, slower."+
+						" Open the store for writing once to count it: stancegraph load /dev/null")
 				}
+				res, err = namedQuery(cmd.Context(), st, cfg, stancegraph.RunOptions{QueryOptions: opt, Gizmo: gizmo}, name, args)
+			} else {
+				res, err = st.Query(context.Background(), q, opt)
 			}
-			res, err := st.Query(context.Background(), q, graph.QueryOptions{Limit: cfg.Int(config.QueryLimit), Timeout: cfg.Duration(config.QueryTimeout)})
 			if err != nil {
 				return err
 			}
@@ -74,6 +79,7 @@ func newQuery(g *globals) *cobra.Command {
 	cmd.Flags().StringVarP(&file, "file", "f", "", "read the query from this file")
 	cmd.Flags().StringVar(&name, "name", "", "run the named query of the library with the arguments")
 	cmd.Flags().BoolVar(&list, "list", false, "list the named queries")
+	cmd.Flags().BoolVar(&gizmo, "gizmo", false, "run a named query as its Gizmo script, not from the store's tally")
 	cmd.Flags().String("format", "", "output format: json or table")
 	cmd.Flags().Duration("timeout", graph.DefaultTimeout, "stop the query after this long")
 	cmd.Flags().Int("limit", graph.DefaultLimit, "results at most")
@@ -93,16 +99,16 @@ func listQueries(w io.Writer) error {
 	return nil
 }
 
-// namedQuery renders a library query with its arguments resolved to nodes.
-func namedQuery(ctx context.Context, st *graph.Store, cfg *config.Config, name string, args []string) (string, error) {
+// namedQuery runs a library query with its arguments resolved to nodes.
+func namedQuery(ctx context.Context, st *graph.Store, cfg *config.Config, opt stancegraph.RunOptions, name string, args []string) ([]interface{}, error) {
 	g, err := stancegraph.Wrap(st, cfg.Strings(config.Lexicons)...)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return g.Render(ctx, name, args...)
+	return g.RunWith(ctx, opt, name, args...)
 }
 
 func readQuery(args []string, file string, stdin io.Reader) (string, error) {

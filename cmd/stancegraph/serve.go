@@ -44,7 +44,7 @@ func newServe(g *globals) *cobra.Command {
 			if !cmd.Flags().Changed("limit") && cfg.Source(config.QueryLimit) == "default" {
 				limit = 1000
 			}
-			h, err := web.Handler(st, web.Options{Writable: writable, Timeout: cfg.Duration(config.QueryTimeout), Limit: limit, MaxBody: maxBody})
+			h, err := web.Handler(st, web.Options{Writable: writable, Timeout: cfg.Duration(config.QueryTimeout), Limit: limit, MaxBody: maxBody, Lexicons: cfg.Strings(config.Lexicons)})
 			if err != nil {
 				return err
 			}

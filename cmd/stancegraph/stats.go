@@ -33,6 +33,10 @@ func newStats(g *globals) *cobra.Command {
 			if asJSON {
 				return json.NewEncoder(cmd.OutOrStdout()).Encode(s)
 			}
+			tally := "kept: library queries read it"
+			if st.Tally() == nil {
+				tally = "none: library queries run as Gizmo (a bolt or leveldb store gets one when opened for writing)"
+			}
 			printRows(cmd.OutOrStdout(), [][2]string{
 				{"store", cfg.String(config.StoreBackend) + " " + cfg.String(config.StorePath)},
 				{"documents", fmt.Sprint(s.Documents)},
@@ -42,6 +46,7 @@ func newStats(g *globals) *cobra.Command {
 				{"positions", fmt.Sprint(s.Positions)},
 				{"statements", fmt.Sprint(s.Statements)},
 				{"quads", fmt.Sprint(s.Quads)},
+				{"tally", tally},
 			})
 			return nil
 		},

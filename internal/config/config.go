@@ -5,7 +5,6 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -67,23 +66,13 @@ func Load(file string, flags map[string]*pflag.Flag) (*Config, error) {
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
 	v.SetConfigType("yaml")
+	if file == "" {
+		file = findConfig()
+	}
 	if file != "" {
 		v.SetConfigFile(file)
-	} else {
-		v.SetConfigName("stancegraph")
-		v.AddConfigPath(".")
-		if home, err := os.UserHomeDir(); err == nil {
-			v.AddConfigPath(filepath.Join(home, ".config", "stancegraph"))
-		}
-	}
-	if err := v.ReadInConfig(); err != nil {
-		var nf viper.ConfigFileNotFoundError
-		if file != "" || !errors.As(err, &nf) {
-			where := file
-			if where == "" {
-				where = v.ConfigFileUsed()
-			}
-			return nil, fmt.Errorf("config file %s: %w", where, err)
+		if err := v.ReadInConfig(); err != nil {
+			return nil, fmt.Errorf("config file %s: %w", file, err)
 		}
 	}
 	c := &Config{v: v, flags: map[string]*pflag.Flag{}}
@@ -100,6 +89,25 @@ func Load(file string, flags map[string]*pflag.Flag) (*Config, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// findConfig returns the first of ./stancegraph.yaml (or .yml) and
+// ~/.config/stancegraph/stancegraph.yaml that exists, or "". (Viper's own
+// search, given a type, also takes a file named just "stancegraph": the
+// binary, when it is built in the working directory.)
+func findConfig() string {
+	dirs := []string{"."}
+	if home, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, filepath.Join(home, ".config", "stancegraph"))
+	}
+	for _, d := range dirs {
+		for _, name := range []string{"stancegraph.yaml", "stancegraph.yml"} {
+			if fi, err := os.Stat(filepath.Join(d, name)); err == nil && fi.Mode().IsRegular() {
+				return filepath.Join(d, name)
+			}
+		}
+	}
+	return ""
 }
 
 // validate checks the value types, naming the key and where it came from.

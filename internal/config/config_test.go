@@ -76,3 +76,27 @@ func TestBadConfig(t *testing.T) {
 		t.Errorf("missing explicit file: %v", err)
 	}
 }
+
+// TestFindConfig: ./stancegraph.yaml is read when no file is named, and a
+// file called just "stancegraph" (the binary built here) is not.
+func TestFindConfig(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("HOME", dir)
+	os.WriteFile("stancegraph", []byte("\x7fELF\x02\x01\x01\x00binary"), 0o755)
+	c, err := Load("", nil)
+	if err != nil {
+		t.Fatalf("the binary was taken for the config: %v", err)
+	}
+	if c.String(StorePath) != "stancegraph.db" {
+		t.Errorf("store path %q without a config file", c.String(StorePath))
+	}
+	os.WriteFile("stancegraph.yaml", []byte("store:\n  path: here.db\n"), 0o644)
+	if c, err = Load("", nil); err != nil || c.String(StorePath) != "here.db" {
+		t.Errorf("./stancegraph.yaml not read: %v %v", c, err)
+	}
+	os.WriteFile("stancegraph.yaml", []byte("store: [\n"), 0o644)
+	if _, err = Load("", nil); err == nil || !strings.Contains(err.Error(), "stancegraph.yaml") {
+		t.Errorf("a broken ./stancegraph.yaml: %v", err)
+	}
+}
