@@ -8,7 +8,6 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 
@@ -67,6 +66,22 @@ func (s *Store) Load(ctx context.Context, batches ...Batch) (LoadResult, error) 
 	if err != nil {
 		return LoadResult{}, fmt.Errorf("load %s: %w", docIDs(batches), err)
 	}
+	// With a tally, a stored statement whose evidence is the same has the
+	// same fields: one key read, not its quads through Cayley.
+	var same map[quad.IRI]Evidence
+	if s.tallied.Load() {
+		var known []*schema.Statement
+		for _, b := range batches {
+			for i := range b.Statements {
+				if stored[b.Statements[i].ID()] {
+					known = append(known, &b.Statements[i])
+				}
+			}
+		}
+		if same, err = s.storedEvidence(ctx, known); err != nil {
+			return LoadResult{}, fmt.Errorf("load %s: %w", docIDs(batches), err)
+		}
+	}
 	var news []*schema.Statement     // statements new to the store
 	var recount []quad.Quad          // class edges of statements whose fields change
 	dates := map[quad.Value]string{} // and their dates after the load
@@ -86,6 +101,9 @@ func (s *Store) Load(ctx context.Context, batches ...Batch) (LoadResult, error) 
 				continue // the same statement twice
 			}
 			keep[sid] = true
+			if e, ok := same[sid]; ok && e == evidenceOf(st) {
+				continue // stored as it is
+			}
 			var old []quad.Quad
 			if stored[sid] {
 				var err error
@@ -238,7 +256,7 @@ func (s *Store) quadCount(ctx context.Context) (int64, error) {
 // staleQuads lists the quads of the document's stored statements that the
 // new load does not write again.
 func (s *Store) staleQuads(ctx context.Context, doc string, keep map[quad.IRI]bool, fresh map[quad.Quad]bool) ([]quad.Quad, error) {
-	old, err := path.StartPath(s.qs, schema.DocumentIRI(doc)).In(schema.PDocument).Iterate(ctx).AllValues(s.qs)
+	old, err := s.statementsOf(ctx, schema.DocumentIRI(doc))
 	if err != nil {
 		return nil, err
 	}
@@ -248,20 +266,14 @@ func (s *Store) staleQuads(ctx context.Context, doc string, keep map[quad.IRI]bo
 		if !ok || keep[id] {
 			continue
 		}
-		ref := s.qs.ValueOf(id)
-		if ref == nil {
-			continue
-		}
-		it := s.qs.QuadIterator(quad.Label, ref)
-		for it.Next(ctx) {
-			if q := s.qs.Quad(it.Result()); !fresh[q] {
-				stale = append(stale, q)
-			}
-		}
-		err := it.Err()
-		it.Close()
+		qs, err := s.labelled(ctx, id)
 		if err != nil {
 			return nil, err
+		}
+		for _, q := range qs {
+			if !fresh[q] {
+				stale = append(stale, q)
+			}
 		}
 	}
 	return stale, nil
@@ -416,4 +428,23 @@ func entityQuads(qs []quad.Quad) []quad.Quad {
 		}
 	}
 	return out
+}
+
+// statementsOf lists the statements of a document: the subjects of the
+// sg:document quads whose object it is. (Cayley plans the same question
+// as a path, In(sg:document), as a scan of every statement's document.)
+func (s *Store) statementsOf(ctx context.Context, doc quad.IRI) ([]quad.Value, error) {
+	ref := s.qs.ValueOf(doc)
+	if ref == nil {
+		return nil, nil
+	}
+	it := s.qs.QuadIterator(quad.Object, ref)
+	defer it.Close()
+	var out []quad.Value
+	for it.Next(ctx) {
+		if q := s.qs.Quad(it.Result()); q.Predicate == schema.PDocument {
+			out = append(out, q.Subject)
+		}
+	}
+	return out, it.Err()
 }

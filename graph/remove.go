@@ -5,7 +5,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/cayleygraph/cayley/graph/path"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/quad"
 
 	"github.com/stancegraph/stancegraph/schema"
@@ -28,7 +29,7 @@ func (s *Store) Remove(ctx context.Context, doc string) (int, error) {
 	if s.qs.ValueOf(id) == nil {
 		return 0, fmt.Errorf("remove %s: %w", doc, ErrNoDocument)
 	}
-	stmts, err := path.StartPath(s.qs, id).In(schema.PDocument).Iterate(ctx).AllValues(s.qs)
+	stmts, err := s.statementsOf(ctx, id)
 	if err != nil {
 		return 0, fmt.Errorf("remove %s: %w", doc, err)
 	}
@@ -59,19 +60,62 @@ func (s *Store) Remove(ctx context.Context, doc string) (int, error) {
 	return len(del), nil
 }
 
-// labelled lists the quads whose label is v.
+// labelled lists the quads whose label is v, a statement or a document:
+// those of its own node (found by subject; Cayley's key-value stores keep
+// no index by label, and a lookup by label reads every quad), and for a
+// statement its two edges between actor and target, which its fields name.
 func (s *Store) labelled(ctx context.Context, v quad.Value) ([]quad.Quad, error) {
 	ref := s.qs.ValueOf(v)
 	if ref == nil {
 		return nil, nil
 	}
-	it := s.qs.QuadIterator(quad.Label, ref)
+	it := s.qs.QuadIterator(quad.Subject, ref)
 	defer it.Close()
 	var out []quad.Quad
+	var actor, target, class, pred quad.Value
 	for it.Next(ctx) {
-		out = append(out, s.qs.Quad(it.Result()))
+		q := s.qs.Quad(it.Result())
+		if q.Label != v {
+			continue
+		}
+		out = append(out, q)
+		switch q.Predicate {
+		case schema.PActor:
+			actor = q.Object
+		case schema.PTarget:
+			target = q.Object
+		case schema.PClass:
+			class = q.Object
+		case schema.PPredicate:
+			pred = schema.PredicateIRI(valueString(q.Object))
+		}
 	}
-	return out, it.Err()
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	if actor != nil && target != nil && class != nil && pred != nil {
+		for _, p := range []quad.Value{pred, class} {
+			if q := quad.Make(actor, p, target, v); s.has(ctx, q) {
+				out = append(out, q)
+			}
+		}
+	}
+	return out, nil
+}
+
+// has reports whether the store holds the quad.
+func (s *Store) has(ctx context.Context, q quad.Quad) bool {
+	var refs [4]cgraph.Ref
+	for i, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+		if refs[i] = s.qs.ValueOf(v); refs[i] == nil {
+			return false
+		}
+	}
+	it := shape.BuildIterator(s.qs, shape.Quads{
+		{Dir: quad.Object, Values: shape.Fixed{refs[2]}}, {Dir: quad.Predicate, Values: shape.Fixed{refs[1]}},
+		{Dir: quad.Subject, Values: shape.Fixed{refs[0]}}, {Dir: quad.Label, Values: shape.Fixed{refs[3]}}})
+	defer it.Close()
+	return it.Next(ctx)
 }
 
 // orphans lists the unlabelled quads describing the actors, people and
@@ -87,22 +131,15 @@ func (s *Store) orphans(ctx context.Context, deleted []quad.Quad, gone map[quad.
 	}
 	var out []quad.Quad
 	for n := range nodes {
-		used := false
-		for _, p := range []quad.IRI{schema.PActor, schema.PTarget, schema.PSpeaker} {
-			err := path.StartPath(s.qs, n).In(p).Iterate(ctx).EachValue(s.qs, func(st quad.Value) {
-				if !gone[st] {
-					used = true
-				}
-			})
-			if err != nil {
-				return nil, err
-			}
-		}
-		if used {
-			continue
-		}
 		ref := s.qs.ValueOf(n)
 		if ref == nil {
+			continue
+		}
+		used, err := s.usedBeyond(ctx, ref, gone)
+		if err != nil {
+			return nil, err
+		}
+		if used {
 			continue
 		}
 		it := s.qs.QuadIterator(quad.Subject, ref)
@@ -111,11 +148,28 @@ func (s *Store) orphans(ctx context.Context, deleted []quad.Quad, gone map[quad.
 				out = append(out, q)
 			}
 		}
-		err := it.Err()
+		err = it.Err()
 		it.Close()
 		if err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// usedBeyond reports whether a statement outside gone refers to the node
+// as its actor, target or speaker; it stops at the first.
+func (s *Store) usedBeyond(ctx context.Context, ref cgraph.Ref, gone map[quad.Value]bool) (bool, error) {
+	it := s.qs.QuadIterator(quad.Object, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		q := s.qs.Quad(it.Result())
+		switch q.Predicate {
+		case schema.PActor, schema.PTarget, schema.PSpeaker:
+			if !gone[q.Subject] {
+				return true, nil
+			}
+		}
+	}
+	return false, it.Err()
 }

@@ -40,7 +40,7 @@ import (
 // each a length byte and the date.
 var tallyBucket = []byte("sg_tally")
 
-const tallyVersion = "3"
+const tallyVersion = "4"
 
 // Cell is one actor's statements of one class about one target.
 type Cell struct {
@@ -214,6 +214,7 @@ type Evidence struct {
 	Predicate                string
 	Sentence                 string
 	SentenceIndex            int
+	Start, End               int // the sentence's byte offsets in the document
 	Date                     string
 	Speaker                  string // the speaker's name
 	Document                 string // the document's id
@@ -221,15 +222,17 @@ type Evidence struct {
 }
 
 // encodeEvidence writes the fields the key does not hold: six strings,
-// each a uvarint length and its bytes, the sentence index (uvarint) and
-// the confidence (float64 bits, big-endian).
+// each a uvarint length and its bytes, the sentence index and offsets
+// (uvarints) and the confidence (float64 bits, big-endian).
 func encodeEvidence(e Evidence) []byte {
 	b := make([]byte, 0, 64+len(e.Sentence))
 	for _, f := range []string{string(e.Class), e.Predicate, e.Sentence, e.Date, e.Speaker, e.Document} {
 		b = binary.AppendUvarint(b, uint64(len(f)))
 		b = append(b, f...)
 	}
-	b = binary.AppendUvarint(b, uint64(e.SentenceIndex))
+	for _, n := range []int{e.SentenceIndex, e.Start, e.End} {
+		b = binary.AppendUvarint(b, uint64(n))
+	}
 	return binary.BigEndian.AppendUint64(b, math.Float64bits(e.Confidence))
 }
 
@@ -246,12 +249,17 @@ func decodeEvidence(v []byte, e *Evidence, in interner) error {
 		}
 		v = v[w+int(n):]
 	}
-	n, w := binary.Uvarint(v)
-	if w <= 0 || len(v)-w != 8 {
+	for _, f := range []*int{&e.SentenceIndex, &e.Start, &e.End} {
+		n, w := binary.Uvarint(v)
+		if w <= 0 {
+			return errors.New("tally: bad evidence record")
+		}
+		*f, v = int(n), v[w:]
+	}
+	if len(v) != 8 {
 		return errors.New("tally: bad evidence record")
 	}
-	e.SentenceIndex = int(n)
-	e.Confidence = math.Float64frombits(binary.BigEndian.Uint64(v[w:]))
+	e.Confidence = math.Float64frombits(binary.BigEndian.Uint64(v))
 	return nil
 }
 
@@ -277,6 +285,40 @@ func (t *Tally) Evidence(ctx context.Context, actor, target string, fn func(Evid
 	})
 }
 
+// storedEvidence reads the evidence the tally holds for each of the
+// statements, in one transaction; a statement it lacks is left out.
+func (s *Store) storedEvidence(ctx context.Context, sts []*schema.Statement) (map[quad.IRI]Evidence, error) {
+	out := make(map[quad.IRI]Evidence, len(sts))
+	if len(sts) == 0 {
+		return out, nil
+	}
+	tx, err := s.guard.Tx(false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Close()
+	keys := make([]hkv.Key, len(sts))
+	for i, st := range sts {
+		keys[i] = hkv.Key{tallyBucket, evidenceKey(string(schema.ActorIRI(st.Subject)), string(st.TargetIRI()), string(st.ID()))}
+	}
+	vals, err := tx.GetBatch(ctx, keys)
+	if err != nil {
+		return nil, fmt.Errorf("read stored evidence: %w", err)
+	}
+	in := interner{}
+	for i, v := range vals {
+		if v == nil {
+			continue
+		}
+		e := Evidence{Actor: string(schema.ActorIRI(sts[i].Subject)), Target: string(sts[i].TargetIRI()), Statement: string(sts[i].ID())}
+		if err := decodeEvidence(v, &e, in); err != nil {
+			return nil, fmt.Errorf("statement %s: %w", e.Statement, err)
+		}
+		out[sts[i].ID()] = e
+	}
+	return out, nil
+}
+
 func evidenceKey(actor, target, statement string) []byte {
 	k := make([]byte, 0, 3+len(actor)+len(target)+len(statement))
 	k = append(k, 'e')
@@ -289,7 +331,8 @@ func evidenceKey(actor, target, statement string) []byte {
 
 func evidenceOf(st *schema.Statement) Evidence {
 	return Evidence{Actor: string(schema.ActorIRI(st.Subject)), Target: string(st.TargetIRI()), Statement: string(st.ID()),
-		Class: st.Class, Predicate: st.Predicate, Sentence: st.Sentence, SentenceIndex: st.SentenceIndex, Date: st.Date,
+		Class: st.Class, Predicate: st.Predicate, Sentence: st.Sentence, SentenceIndex: st.SentenceIndex,
+		Start: st.Start, End: st.End, Date: st.Date,
 		Speaker: st.Speaker, Document: st.Doc, Confidence: st.Confidence}
 }
 
@@ -593,6 +636,8 @@ func (s *Store) rebuildTally(ctx context.Context) error {
 		{schema.PSentence, func(e *Evidence, v quad.Value) { e.Sentence = valueString(v) }},
 		{schema.PPredicate, func(e *Evidence, v quad.Value) { e.Predicate = valueString(v) }},
 		{schema.PSentenceIndex, func(e *Evidence, v quad.Value) { e.SentenceIndex = intOf(v) }},
+		{schema.PStart, func(e *Evidence, v quad.Value) { e.Start = intOf(v) }},
+		{schema.PEnd, func(e *Evidence, v quad.Value) { e.End = intOf(v) }},
 		{schema.PConfidence, func(e *Evidence, v quad.Value) {
 			if f, ok := v.(quad.Float); ok {
 				e.Confidence = float64(f)

@@ -388,7 +388,7 @@ func TestReplaceWithFewerStatements(t *testing.T) {
 func TestTallyEncodings(t *testing.T) {
 	evs := []Evidence{
 		{Class: schema.Demand, Predicate: "demands", Sentence: "Russia demands guarantees.", SentenceIndex: 3,
-			Date: "2022-01-27", Speaker: "Sergei Lavrov", Document: "a.txt", Confidence: 0.85},
+			Date: "2022-01-27", Speaker: "Sergei Lavrov", Document: "a.txt", Confidence: 0.85, Start: 1200, End: 1290},
 		{Class: schema.Consult, Predicate: "calls", Sentence: strings.Repeat("long ", 300), SentenceIndex: 100000, Document: "b"},
 		{},
 	}
