@@ -366,15 +366,20 @@ func (s *Store) storedStatements(ctx context.Context, batches []Batch) (map[quad
 // statementFields lists the stored quads of the statement's own node (its
 // fields), found by subject, which every store indexes.
 func (s *Store) statementFields(ctx context.Context, sid quad.IRI) ([]quad.Quad, error) {
-	ref := s.qs.ValueOf(sid)
+	return s.quadsAt(ctx, quad.Subject, sid, func(q quad.Quad) bool { return q.Label == sid })
+}
+
+// quadsAt lists the quads with v in direction dir that keep accepts.
+func (s *Store) quadsAt(ctx context.Context, dir quad.Direction, v quad.Value, keep func(quad.Quad) bool) ([]quad.Quad, error) {
+	ref := s.qs.ValueOf(v)
 	if ref == nil {
 		return nil, nil
 	}
-	it := s.qs.QuadIterator(quad.Subject, ref)
+	it := s.qs.QuadIterator(dir, ref)
 	defer it.Close()
 	var out []quad.Quad
 	for it.Next(ctx) {
-		if q := s.qs.Quad(it.Result()); q.Label == sid {
+		if q := s.qs.Quad(it.Result()); keep(q) {
 			out = append(out, q)
 		}
 	}
@@ -434,17 +439,10 @@ func entityQuads(qs []quad.Quad) []quad.Quad {
 // sg:document quads whose object it is. (Cayley plans the same question
 // as a path, In(sg:document), as a scan of every statement's document.)
 func (s *Store) statementsOf(ctx context.Context, doc quad.IRI) ([]quad.Value, error) {
-	ref := s.qs.ValueOf(doc)
-	if ref == nil {
-		return nil, nil
+	qs, err := s.quadsAt(ctx, quad.Object, doc, func(q quad.Quad) bool { return q.Predicate == schema.PDocument })
+	out := make([]quad.Value, len(qs))
+	for i, q := range qs {
+		out[i] = q.Subject
 	}
-	it := s.qs.QuadIterator(quad.Object, ref)
-	defer it.Close()
-	var out []quad.Value
-	for it.Next(ctx) {
-		if q := s.qs.Quad(it.Result()); q.Predicate == schema.PDocument {
-			out = append(out, q.Subject)
-		}
-	}
-	return out, it.Err()
+	return out, err
 }

@@ -65,20 +65,12 @@ func (s *Store) Remove(ctx context.Context, doc string) (int, error) {
 // no index by label, and a lookup by label reads every quad), and for a
 // statement its two edges between actor and target, which its fields name.
 func (s *Store) labelled(ctx context.Context, v quad.Value) ([]quad.Quad, error) {
-	ref := s.qs.ValueOf(v)
-	if ref == nil {
-		return nil, nil
+	out, err := s.quadsAt(ctx, quad.Subject, v, func(q quad.Quad) bool { return q.Label == v })
+	if err != nil {
+		return nil, err
 	}
-	it := s.qs.QuadIterator(quad.Subject, ref)
-	defer it.Close()
-	var out []quad.Quad
 	var actor, target, class, pred quad.Value
-	for it.Next(ctx) {
-		q := s.qs.Quad(it.Result())
-		if q.Label != v {
-			continue
-		}
-		out = append(out, q)
+	for _, q := range out {
 		switch q.Predicate {
 		case schema.PActor:
 			actor = q.Object
@@ -89,9 +81,6 @@ func (s *Store) labelled(ctx context.Context, v quad.Value) ([]quad.Quad, error)
 		case schema.PPredicate:
 			pred = schema.PredicateIRI(valueString(q.Object))
 		}
-	}
-	if err := it.Err(); err != nil {
-		return nil, err
 	}
 	if actor != nil && target != nil && class != nil && pred != nil {
 		for _, p := range []quad.Value{pred, class} {

@@ -551,19 +551,11 @@ func (s *Store) tallyRecount(ctx context.Context, qs []quad.Quad, gone map[quad.
 
 // value is the string value of the node's predicate, or "".
 func (s *Store) value(ctx context.Context, node quad.Value, pred quad.IRI) (string, error) {
-	ref := s.qs.ValueOf(node)
-	if ref == nil {
-		return "", nil
+	qs, err := s.quadsAt(ctx, quad.Subject, node, func(q quad.Quad) bool { return q.Predicate == pred })
+	if err != nil || len(qs) == 0 {
+		return "", err
 	}
-	it := s.qs.QuadIterator(quad.Subject, ref)
-	defer it.Close()
-	for it.Next(ctx) {
-		q := s.qs.Quad(it.Result())
-		if q.Predicate == pred {
-			return valueString(q.Object), nil
-		}
-	}
-	return "", it.Err()
+	return valueString(qs[0].Object), nil
 }
 
 func isClassIRI(p quad.IRI) bool {
