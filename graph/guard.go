@@ -65,7 +65,7 @@ func (g *guardedKV) endGroup(ctx context.Context, failed error, last func(contex
 	gr := g.group
 	g.group = nil
 	if gr.tx == nil && failed == nil { // Cayley wrote nothing: the tally alone
-		tx, err := g.Tx(true)
+		tx, err := g.begin(true)
 		if err != nil {
 			return err
 		}
@@ -89,15 +89,19 @@ func (g *guardedKV) endGroup(ctx context.Context, failed error, last func(contex
 func (g *guardedKV) Tx(rw bool) (hkv.Tx, error) {
 	if rw && g.group != nil {
 		if g.group.tx == nil {
-			g.group = nil // open the one transaction
-			tx, err := g.Tx(true)
-			g.group = &group{tx: tx}
+			tx, err := g.begin(true)
 			if err != nil {
 				return nil, err
 			}
+			g.group.tx = tx
 		}
 		return sharedTx{g.group.tx}, nil
 	}
+	return g.begin(rw)
+}
+
+// begin opens a transaction of the store, counted.
+func (g *guardedKV) begin(rw bool) (hkv.Tx, error) {
 	tx, err := g.KV.Tx(rw)
 	if err != nil {
 		return nil, err

@@ -308,20 +308,16 @@ func (s *Store) apply(ctx context.Context, del, add []quad.Quad, tally *tallyCha
 		}
 		steps = append(steps, tx)
 	}
-	var err error
-	if s.guard == nil {
-		for _, tx := range steps {
-			if err = s.w.ApplyTransaction(tx); err != nil {
-				break
-			}
-		}
-	} else {
+	if s.guard != nil {
 		s.guard.beginGroup()
-		for _, tx := range steps {
-			if err = s.w.ApplyTransaction(tx); err != nil {
-				break
-			}
+	}
+	var err error
+	for _, tx := range steps {
+		if err = s.w.ApplyTransaction(tx); err != nil {
+			break
 		}
+	}
+	if s.guard != nil {
 		var last func(context.Context, hkv.Tx) error
 		if s.tallied.Load() && !tally.empty() {
 			last = tally.apply

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/quad"
 
@@ -94,17 +95,28 @@ func (s *Store) labelled(ctx context.Context, v quad.Value) ([]quad.Quad, error)
 
 // has reports whether the store holds the quad.
 func (s *Store) has(ctx context.Context, q quad.Quad) bool {
-	var refs [4]cgraph.Ref
-	for i, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-		if refs[i] = s.qs.ValueOf(v); refs[i] == nil {
-			return false
-		}
-	}
-	it := shape.BuildIterator(s.qs, shape.Quads{
-		{Dir: quad.Object, Values: shape.Fixed{refs[2]}}, {Dir: quad.Predicate, Values: shape.Fixed{refs[1]}},
-		{Dir: quad.Subject, Values: shape.Fixed{refs[0]}}, {Dir: quad.Label, Values: shape.Fixed{refs[3]}}})
+	it := s.quadsLike(q)
 	defer it.Close()
 	return it.Next(ctx)
+}
+
+// quadsLike iterates over the stored quads that have q's values in its
+// directions that are set (none, when a value is not stored); object
+// first, as the (O,P,S) index reads them.
+func (s *Store) quadsLike(q quad.Quad) cgraph.Iterator {
+	var filter shape.Quads
+	for _, dir := range []quad.Direction{quad.Object, quad.Predicate, quad.Subject, quad.Label} {
+		v := q.Get(dir)
+		if v == nil {
+			continue
+		}
+		ref := s.qs.ValueOf(v)
+		if ref == nil {
+			return iterator.NewNull()
+		}
+		filter = append(filter, shape.QuadFilter{Dir: dir, Values: shape.Fixed{ref}})
+	}
+	return shape.BuildIterator(s.qs, filter)
 }
 
 // orphans lists the unlabelled quads describing the actors, people and

@@ -11,7 +11,6 @@ import (
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 
@@ -53,6 +52,10 @@ type Cell struct {
 // Tally reads the store's tally. Store.Tally returns nil when the store
 // keeps none (memstore, the SQL stores, or a store built before it).
 type Tally struct{ s *Store }
+
+// CanTally reports whether the store's backend keeps a tally (bolt and
+// leveldb); one built before the tally gets it when opened for writing.
+func (s *Store) CanTally() bool { return s.guard != nil }
 
 // Tally returns the store's tally, or nil.
 func (s *Store) Tally() *Tally {
@@ -503,16 +506,7 @@ func (s *Store) tallyRecount(ctx context.Context, qs []quad.Quad, gone map[quad.
 	}
 	for k := range cells {
 		c := Cell{Actor: iriString(k.actor), Target: iriString(k.target), Class: classOfIRI(k.class.(quad.IRI))}
-		refs := make([]shape.Shape, 3)
-		for i, v := range []quad.Value{k.actor, k.class, k.target} {
-			ref := s.qs.ValueOf(v)
-			if ref == nil {
-				return fmt.Errorf("tally: %v is not in the store", v)
-			}
-			refs[i] = shape.Fixed{ref}
-		}
-		it := shape.BuildIterator(s.qs, shape.Quads{
-			{Dir: quad.Object, Values: refs[2]}, {Dir: quad.Predicate, Values: refs[1]}, {Dir: quad.Subject, Values: refs[0]}})
+		it := s.quadsLike(quad.Make(k.actor, k.class, k.target, nil))
 		for it.Next(ctx) {
 			sid := s.qs.Quad(it.Result()).Label
 			if sid == nil || gone[sid] {
@@ -619,7 +613,6 @@ func (s *Store) rebuildTally(ctx context.Context) error {
 		}
 		return e
 	}
-	nodes := map[*Evidence][2]string{} // speaker and document nodes
 	fields := []struct {
 		p  quad.IRI
 		fn func(*Evidence, quad.Value)
@@ -635,8 +628,9 @@ func (s *Store) rebuildTally(ctx context.Context) error {
 				e.Confidence = float64(f)
 			}
 		}},
-		{schema.PSpeaker, func(e *Evidence, v quad.Value) { n := nodes[e]; n[0] = iriString(v); nodes[e] = n }},
-		{schema.PDocument, func(e *Evidence, v quad.Value) { n := nodes[e]; n[1] = iriString(v); nodes[e] = n }},
+		// The speaker's and the document's nodes, for their names below.
+		{schema.PSpeaker, func(e *Evidence, v quad.Value) { e.Speaker = iriString(v) }},
+		{schema.PDocument, func(e *Evidence, v quad.Value) { e.Document = iriString(v) }},
 	}
 	for _, f := range fields {
 		if err := s.eachWith(ctx, f.p, func(q quad.Quad) {
@@ -682,8 +676,8 @@ func (s *Store) rebuildTally(ctx context.Context) error {
 		ch.set = append(ch.set, cells[k])
 		named[k.actor], named[k.target] = "", ""
 	}
-	for _, n := range nodes {
-		named[n[0]], named[n[1]] = "", ""
+	for _, e := range ev {
+		named[e.Speaker], named[e.Document] = "", ""
 	}
 	if err := s.eachWith(ctx, schema.Label, func(q quad.Quad) {
 		if id := iriString(q.Subject); q.Label == nil || q.Label == q.Subject {
@@ -699,12 +693,10 @@ func (s *Store) rebuildTally(ctx context.Context) error {
 	}
 	for i := range ch.evidence {
 		e := &ch.evidence[i]
-		if n, ok := nodes[ev[e.Statement]]; ok {
-			if n[0] != "" {
-				e.Speaker = named[n[0]]
-			}
-			e.Document = named[n[1]]
+		if e.Speaker != "" {
+			e.Speaker = named[e.Speaker]
 		}
+		e.Document = named[e.Document]
 	}
 	// Write in parts, in key order; the mark goes with the last.
 	ws, err := ch.writes(ctx, nil) // no additions: nothing to read

@@ -153,16 +153,20 @@ func (s *server) query(w http.ResponseWriter, r *http.Request, p httprouter.Para
 		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf("query body: %v (at most %d bytes)", err, s.opt.MaxBody)})
 		return
 	}
-	limit := s.opt.Limit
-	if n, err := strconv.Atoi(r.URL.Query().Get("limit")); err == nil && n > 0 && n < limit {
-		limit = n
-	}
-	res, err := s.st.Query(r.Context(), string(body), graph.QueryOptions{Limit: limit, Timeout: s.opt.Timeout})
+	res, err := s.st.Query(r.Context(), string(body), graph.QueryOptions{Limit: s.resultLimit(r), Timeout: s.opt.Timeout})
 	if err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]interface{}{"result": res})
+}
+
+// resultLimit is the console's result limit, or the request's limit=N below it.
+func (s *server) resultLimit(r *http.Request) int {
+	if n, err := strconv.Atoi(r.URL.Query().Get("limit")); err == nil && n > 0 && n < s.opt.Limit {
+		return n
+	}
+	return s.opt.Limit
 }
 
 // libraryList answers GET /api/v1/library: the library's queries.
@@ -189,11 +193,7 @@ func (s *server) libraryList(w http.ResponseWriter, r *http.Request, _ httproute
 // tally where it can (gizmo=1 runs the script), with the console's limits
 // (limit=N lowers them).
 func (s *server) library(w http.ResponseWriter, r *http.Request, p httprouter.Params) {
-	limit := s.opt.Limit
-	if n, err := strconv.Atoi(r.URL.Query().Get("limit")); err == nil && n > 0 && n < limit {
-		limit = n
-	}
-	opt := stancegraph.RunOptions{QueryOptions: graph.QueryOptions{Limit: limit, Timeout: s.opt.Timeout},
+	opt := stancegraph.RunOptions{QueryOptions: graph.QueryOptions{Limit: s.resultLimit(r), Timeout: s.opt.Timeout},
 		Gizmo: r.URL.Query().Get("gizmo") == "1"}
 	res, err := s.g.RunWith(r.Context(), opt, p.ByName("name"), r.URL.Query()["arg"]...)
 	if err != nil {

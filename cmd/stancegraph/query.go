@@ -62,7 +62,7 @@ func newQuery(g *globals) *cobra.Command {
 			opt := graph.QueryOptions{Limit: cfg.Int(config.QueryLimit), Timeout: cfg.Duration(config.QueryTimeout)}
 			var res []interface{}
 			if name != "" {
-				if b := cfg.String(config.StoreBackend); st.Tally() == nil && (b == "bolt" || b == "leveldb") && !gizmo {
+				if st.Tally() == nil && st.CanTally() && !gizmo {
 					fmt.Fprintln(cmd.ErrOrStderr(), "note: this store was built before the tally the library reads; the query runs as Gizmo, slower."+
 						" Open the store for writing once to count it: stancegraph load /dev/null")
 				}

@@ -34,8 +34,11 @@ func newStats(g *globals) *cobra.Command {
 				return json.NewEncoder(cmd.OutOrStdout()).Encode(s)
 			}
 			tally := "kept: library queries read it"
-			if st.Tally() == nil {
-				tally = "none: library queries run as Gizmo (a bolt or leveldb store gets one when opened for writing)"
+			switch {
+			case st.Tally() == nil && st.CanTally():
+				tally = "none yet: library queries run as Gizmo until the store is opened for writing (stancegraph load /dev/null)"
+			case st.Tally() == nil:
+				tally = "none (" + cfg.String(config.StoreBackend) + " keeps none): library queries run as Gizmo"
 			}
 			printRows(cmd.OutOrStdout(), [][2]string{
 				{"store", cfg.String(config.StoreBackend) + " " + cfg.String(config.StorePath)},
