@@ -27,8 +27,11 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# The extractor runs on several goroutines at once: its packages also run
+# under the race detector (about ten seconds).
 test: deps vet
 	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./extract/...
 
 # Extract the sample corpus and score it against the gold statements.
 eval: build
@@ -56,13 +59,16 @@ assets:
 	cp "$$($(GO) list -m -f '{{.Dir}}' github.com/cayleygraph/cayley)"/LICENSE web/assets/LICENSE
 	chmod -R u+w web/assets
 
-# Fuzz the readers, the sentence splitter and the whole extractor, FUZZTIME
-# each; a crasher lands in testdata/fuzz and stays a regression test.
+# Fuzz the readers, the sentence splitter, the tokeniser and Punkt (against
+# prose's and english's) and the whole extractor, FUZZTIME each; a crasher
+# lands in testdata/fuzz and stays a regression test.
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./extract/source -run '^$$' -fuzz '^FuzzTextDocument$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./extract/source -run '^$$' -fuzz '^FuzzJSONDocument$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./extract/nlp -run '^$$' -fuzz '^FuzzSentences$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./extract/nlp -run '^$$' -fuzz '^FuzzTokenize$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./extract/nlp -run '^$$' -fuzz '^FuzzPunkt$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./extract/rules -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
 
 # The race detector; boltdb trips checkptr, which is off for that reason.

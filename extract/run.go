@@ -24,8 +24,11 @@ func Run(ctx context.Context, ex Extractor, docs <-chan *Document, workers int, 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type slot struct{ done chan Job }
-	order := make(chan slot, workers*2)
-	sem := make(chan struct{}, workers*2)
+	// Four documents a worker in flight: a long document at the head of the
+	// order keeps its worker busy while the others go on with later ones.
+	window := workers * 4
+	order := make(chan slot, window)
+	sem := make(chan struct{}, window)
 	var wg sync.WaitGroup
 	go func() {
 		defer close(order)

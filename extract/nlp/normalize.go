@@ -1,9 +1,6 @@
 package nlp
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // ascii maps typographic punctuation to the ASCII the tagger was trained on.
 var ascii = map[rune]string{
@@ -19,10 +16,15 @@ var ascii = map[rune]string{
 // its end) the offset of the byte in text it came from. Invalid UTF-8 bytes
 // become spaces.
 func Normalize(text string) (string, []int) {
-	var b strings.Builder
-	b.Grow(len(text))
+	b := make([]byte, 0, len(text))
 	offs := make([]int, 0, len(text)+1)
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && (c >= ' ' || c == '\n' || c == '\t') {
+			b = append(b, c) // plain ASCII, the common case
+			offs = append(offs, i)
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		rep, ok := ascii[r]
 		switch {
@@ -37,9 +39,9 @@ func Normalize(text string) (string, []int) {
 		for j := 0; j < len(rep); j++ {
 			offs = append(offs, i)
 		}
-		b.WriteString(rep)
+		b = append(b, rep...)
 		i += size
 	}
 	offs = append(offs, len(text))
-	return b.String(), offs
+	return string(b), offs
 }

@@ -29,15 +29,16 @@ type Tagger struct {
 	tagMap   map[string]uint8 // unambiguous words
 	bias     []float32        // scores of the constant "bias" feature
 
-	tagID  map[string]int // tags that features name -> small integer
-	nTags  int
-	prev1  []int32 // "i-1 tag T" by tag
-	prev2  []int32 // "i-2 tag T"
-	pair   []int32 // "i tag+i-2 tag T1 T2" by T1*nTags+T2
-	pref   map[string]int32
-	words  map[string]*wordRows
-	suffix map[string]*suffixRows
-	pool   sync.Pool
+	tagID    map[string]int // tags that features name -> small integer
+	nTags    int
+	prev1    []int32    // "i-1 tag T" by tag
+	prev2    []int32    // "i-2 tag T"
+	pair     []int32    // "i tag+i-2 tag T1 T2" by T1*nTags+T2
+	pref     [256]int32 // "i pref1 B" by the byte B
+	classTag []int32    // tagID of each class
+	words    map[string]*wordRows
+	suffix   map[string]*suffixRows
+	pool     sync.Pool
 }
 
 // wordRows are the feature rows of one (normalised) word, -1 for none.
@@ -114,7 +115,7 @@ func NewTagger(model []byte) (*Tagger, error) {
 		return nil, err
 	}
 	t.pool.New = func() any {
-		return &tagScratch{scores: make([]float32, len(t.classes))}
+		return &tagScratch{}
 	}
 	return t, nil
 }
@@ -160,7 +161,13 @@ func (t *Tagger) index(feats []string) error {
 		return out
 	}
 	t.prev1, t.prev2, t.pair = none(t.nTags), none(t.nTags), none(t.nTags*t.nTags)
-	t.pref = map[string]int32{}
+	for b := range t.pref {
+		t.pref[b] = -1
+	}
+	t.classTag = make([]int32, len(t.classes))
+	for i, c := range t.classes {
+		t.classTag[i] = int32(t.tagID[c])
+	}
 	t.words = map[string]*wordRows{}
 	t.suffix = map[string]*suffixRows{}
 	word := func(w string) *wordRows {
@@ -184,11 +191,17 @@ func (t *Tagger) index(feats []string) error {
 		row := int32(i)
 		switch {
 		case f == "bias":
-			t.add(row, t.bias)
+			var b [256]float32
+			t.add(row, &b)
+			copy(t.bias, b[:])
 		case strings.HasPrefix(f, "i suffix "):
 			suf(f[len("i suffix "):]).i = row
 		case strings.HasPrefix(f, "i pref1 "):
-			t.pref[f[len("i pref1 "):]] = row
+			b := f[len("i pref1 "):]
+			if len(b) != 1 {
+				return fmt.Errorf("tagger model: feature %q: prefix of %d bytes, want 1", f, len(b))
+			}
+			t.pref[b[0]] = row
 		case strings.HasPrefix(f, "i-1 tag+i word "):
 			tg, w, ok := strings.Cut(f[len("i-1 tag+i word "):], " ")
 			if !ok {
@@ -228,7 +241,7 @@ func (t *Tagger) index(feats []string) error {
 }
 
 type tagScratch struct {
-	scores []float32
+	scores [256]float32 // by class; a class id is a byte
 	ctx    []string
 	words  []*wordRows
 	sufs   []*suffixRows
@@ -241,7 +254,10 @@ var (
 
 // Tag fills in the Tag of each token from its Text; the tokens are one
 // sentence.
-func (t *Tagger) Tag(tokens []tag.Token) {
+func (t *Tagger) Tag(tokens []tag.Token) { t.tag(tokens, nil) }
+
+// tag is Tag given the tokens' lower-case forms, when the caller has them.
+func (t *Tagger) tag(tokens []tag.Token, lower []string) {
 	if len(tokens) == 0 {
 		return
 	}
@@ -256,7 +272,11 @@ func (t *Tagger) Tag(tokens []tag.Token) {
 	ctx, words, sufs := s.ctx[:need], s.words[:need], s.sufs[:need]
 	ctx[0], ctx[1] = "-START-", "-START2-"
 	for i := range tokens {
-		ctx[i+2] = normalizeWord(tokens[i].Text)
+		if lower != nil {
+			ctx[i+2] = normalizeWord(tokens[i].Text, lower[i])
+		} else {
+			ctx[i+2] = normalizeWord(tokens[i].Text, "")
+		}
 	}
 	ctx[need-2], ctx[need-1] = "-END-", "-END2-"
 	for j, w := range ctx {
@@ -267,14 +287,14 @@ func (t *Tagger) Tag(tokens []tag.Token) {
 			sufs[j] = noSuffix
 		}
 	}
-	p1, p2 := "-START-", "-START2-"
-	id1, id2 := t.tagID[p1], t.tagID[p2]
+	id1, id2 := t.tagID["-START-"], t.tagID["-START2-"]
 	for i := range tokens {
-		tg := t.tagOne(s, i+2, tokens[i].Text, id1, id2)
+		tg, class := t.tagOne(s, i+2, tokens[i].Text, id1, id2)
 		tokens[i].Tag = tg
-		p2, p1 = p1, tg
 		id2 = id1
-		if id, ok := t.tagID[tg]; ok {
+		if class >= 0 {
+			id1 = int(t.classTag[class])
+		} else if id, ok := t.tagID[tg]; ok {
 			id1 = id
 		} else {
 			id1 = -1 // a tag no feature names
@@ -289,31 +309,37 @@ var (
 
 // tagOne follows prose's special cases before the model: a lone hyphen,
 // emoticons, handles, Treebank traces and brackets, unambiguous words. The
-// features are added in prose's order: float sums depend on it.
-func (t *Tagger) tagOne(s *tagScratch, i int, word string, id1, id2 int) string {
+// features are added in prose's order: float sums depend on it. class is
+// the index of the tag among the model's classes, -1 for a special case.
+func (t *Tagger) tagOne(s *tagScratch, i int, word string, id1, id2 int) (string, int) {
 	switch {
 	case word == "-":
-		return "-"
-	case emoticons[word]:
-		return "SYM"
+		return "-", -1
+	case len(word) > 1 && emoticonStart[word[0]]&(1<<(word[1]&63)) != 0 && emoticons[word]:
+		return "SYM", -1
 	case strings.HasPrefix(word, "@"):
-		return "NN"
+		return "NN", -1
 	case word != "" && (word[0] == '0' || word[0] == '*') && noneRe.MatchString(word):
-		return "-NONE-"
+		return "-NONE-", -1
 	case word != "" && word[0] == '-' && keepRe.MatchString(word):
-		return word
+		return word, -1
 	}
 	if id, ok := t.tagMap[word]; ok {
-		return t.classes[id]
+		return t.classes[id], int(id)
 	}
-	sc := s.scores
-	copy(sc, t.bias)
-	own := t.suffix[suffix3(word)] // the token as written, not normalised
-	if own != nil {
-		t.add(own.i, sc)
+	sc := &s.scores
+	copy(sc[:], t.bias)
+	// The suffix of the token as written, not normalised; most tokens are
+	// their own normal form, whose suffix Tag looked up.
+	own := s.sufs[i]
+	if word != s.ctx[i] {
+		if own = t.suffix[suffix3(word)]; own == nil {
+			own = noSuffix
+		}
 	}
-	if r, ok := t.pref[prefix1(word)]; ok {
-		t.add(r, sc)
+	t.add(own.i, sc)
+	if word != "" {
+		t.add(t.pref[word[0]], sc)
 	}
 	if id1 >= 0 {
 		t.add(t.prev1[id1], sc)
@@ -341,23 +367,24 @@ func (t *Tagger) tagOne(s *tagScratch, i int, word string, id1, id2 int) string 
 	t.add(s.sufs[i+1].next1, sc)
 	t.add(s.words[i+2].next2, sc)
 	best, id := float32(math.Inf(-1)), 0
-	for c, v := range sc {
+	for c, v := range sc[:len(t.classes)] {
 		if v > best {
 			best, id = v, c
 		}
 	}
-	return t.classes[id]
+	return t.classes[id], id
 }
 
 // add adds the weights of feature row i to scores; -1 is no feature.
-func (t *Tagger) add(i int32, scores []float32) {
+func (t *Tagger) add(i int32, scores *[256]float32) {
 	if i < 0 {
 		return
 	}
 	lo, hi := t.pairOff[i], t.pairOff[i+1]
 	ids, ws := t.classIDs[lo:hi], t.weights[lo:hi]
-	for j := range ids {
-		scores[ids[j]] += ws[j]
+	ws = ws[:len(ids)]
+	for j, c := range ids {
+		scores[c] += ws[j]
 	}
 }
 
@@ -368,16 +395,9 @@ func suffix3(w string) string {
 	return w[len(w)-3:]
 }
 
-// prefix1 is the first byte, as the model was trained.
-func prefix1(w string) string {
-	if w == "" {
-		return ""
-	}
-	return w[:1]
-}
-
-// normalizeWord maps a word to the form the model was trained on.
-func normalizeWord(w string) string {
+// normalizeWord maps a word to the form the model was trained on; lower is
+// the word in lower case, or "" to work it out.
+func normalizeWord(w, lower string) string {
 	if w == "" {
 		return w
 	}
@@ -392,6 +412,9 @@ func normalizeWord(w string) string {
 	}
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; (c >= 'A' && c <= 'Z') || c >= utf8.RuneSelf {
+			if lower != "" {
+				return lower
+			}
 			return strings.ToLower(w)
 		}
 	}

@@ -433,7 +433,7 @@ func (x *Extractor) isCueVerb(toks []nlp.Token, k int) bool {
 // there is none.
 func (se *sentence) cueAroundObject(i int, consumed map[int]bool) (cue, int) {
 	toks := se.toks
-	if len(se.x.verbs[toks[i].Lemma]) == 0 {
+	if len(se.x.verbs.cues(toks[i].Lemma)) == 0 {
 		return cue{}, 0 // no cue begins with this verb: nothing to look for
 	}
 	k := i + 1
@@ -444,8 +444,7 @@ func (se *sentence) cueAroundObject(i int, consumed map[int]bool) (cue, int) {
 	if m == nil || m.end >= len(toks) {
 		return se.particleAfterObject(i, consumed)
 	}
-	alt := append([]nlp.Token{toks[i]}, toks[m.end:]...)
-	c, n := se.x.verbs.at(alt, 0)
+	c, n := se.x.verbs.before(&toks[i], toks[m.end:])
 	if n < 2 {
 		return cue{}, 0
 	}
@@ -485,8 +484,7 @@ func (se *sentence) particleAfterObject(i int, consumed map[int]bool) (cue, int)
 		if t.Tag != "IN" && t.Tag != "RP" && t.Tag != "RB" {
 			continue
 		}
-		alt := append([]nlp.Token{toks[i]}, toks[p:]...)
-		c, n := se.x.verbs.at(alt, 0)
+		c, n := se.x.verbs.before(&toks[i], toks[p:])
 		if n < 2 {
 			continue
 		}
@@ -1473,7 +1471,8 @@ func (se *sentence) recentPosition(head string) string {
 	ps := se.st.positions
 	stems := se.x.corefer[strings.ToLower(head)]
 	if head != "" {
-		stems = append(stems, stem(head))
+		// A new list: the extractor's is shared by every goroutine.
+		stems = append(stems[:len(stems):len(stems)], stem(head))
 	}
 	for k := len(ps) - 1; k >= 0; k-- {
 		if head == "" {

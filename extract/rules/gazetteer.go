@@ -30,13 +30,35 @@ type entry struct {
 
 // gazetteer finds lexicon phrases in token sequences, longest first.
 type gazetteer struct {
-	phrases  map[string][]entry
-	prefixes map[string]bool // every proper prefix of a phrase, to stop early
-	maxLen   int
+	phrases map[string]*phrase // by key, with every proper prefix of a key
+	starts  firstWords
+	maxLen  int
+}
+
+// firstWords is a bit set of the first bytes and lengths of the first words
+// of phrases: most words begin none, and the test is cheaper than a map's.
+type firstWords [256]uint32
+
+func (f *firstWords) add(w string) {
+	if w != "" {
+		f[w[0]] |= 1 << (len(w) & 31)
+	}
+}
+
+// may reports whether a phrase may begin with w.
+func (f *firstWords) may(w string) bool {
+	return w != "" && f[w[0]]&(1<<(len(w)&31)) != 0
+}
+
+// phrase is what a key names: entries if it is a phrase, prefix if it
+// begins a longer one (a search goes on past it).
+type phrase struct {
+	entries []entry
+	prefix  bool
 }
 
 func newGazetteer(lx *lexicon.Lexicon) *gazetteer {
-	g := &gazetteer{phrases: map[string][]entry{}, prefixes: map[string]bool{}}
+	g := &gazetteer{phrases: map[string]*phrase{}}
 	for i := range lx.Actors {
 		a := &lx.Actors[i]
 		g.add(a.Name, entry{typ: eName, actor: a})
@@ -83,10 +105,10 @@ func (g *gazetteer) add(phrase string, e entry) {
 	if len(words) == 1 && len(phrase) <= 5 && isUpper(phrase) {
 		e.exact = phrase
 	}
-	k := key(words)
-	g.phrases[k] = append(g.phrases[k], e)
+	g.at(key(words)).entries = append(g.at(key(words)).entries, e)
+	g.starts.add(key(words[:1]))
 	for n := 1; n < len(words); n++ {
-		g.prefixes[key(words[:n])] = true
+		g.at(key(words[:n])).prefix = true
 	}
 	if len(words) > g.maxLen {
 		g.maxLen = len(words)
@@ -105,6 +127,23 @@ func splitPhrase(p string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+func (g *gazetteer) at(k string) *phrase {
+	p := g.phrases[k]
+	if p == nil {
+		p = &phrase{}
+		g.phrases[k] = p
+	}
+	return p
+}
+
+// entries are the entries of a phrase given as its key.
+func (g *gazetteer) entries(k string) []entry {
+	if p := g.phrases[k]; p != nil {
+		return p.entries
+	}
+	return nil
 }
 
 func isUpper(s string) bool {
@@ -141,21 +180,22 @@ func (g *gazetteer) longest(toks []nlp.Token, i int) match {
 		max = len(toks) - i
 	}
 	var best match
-	var buf []byte
+	if max <= 0 || !g.starts.may(toks[i].Lower) {
+		return best
+	}
+	var arr [64]byte
+	buf := arr[:0]
 	for n := 1; n <= max; n++ {
 		if n > 1 {
 			buf = append(buf, ' ')
 		}
 		buf = append(buf, toks[i+n-1].Lower...)
-		es, ok := g.phrases[string(buf)]
-		if !ok {
-			if !g.prefixes[string(buf)] {
-				break
-			}
-			continue
+		p := g.phrases[string(buf)]
+		if p == nil {
+			break // neither a phrase nor the start of one
 		}
 		var fit []entry
-		for _, e := range es {
+		for _, e := range p.entries {
 			if e.fits(toks[i : i+n]) {
 				fit = append(fit, e)
 			}

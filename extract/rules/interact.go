@@ -268,7 +268,7 @@ func (se *sentence) hyphenated(k int) []*mention {
 		return out
 	}
 	for _, p := range parts {
-		if es, ok := se.x.gaz.phrases[strings.ToLower(p)]; ok {
+		if es := se.x.gaz.entries(strings.ToLower(p)); es != nil {
 			for _, e := range es {
 				if e.actor != nil {
 					out = append(out, &mention{start: k, end: k + 1, typ: mActor, actor: e.actor.Name, kind: e.actor.Kind})

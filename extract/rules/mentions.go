@@ -85,14 +85,14 @@ func (x *Extractor) findMentions(toks []nlp.Token, known map[string]*person, dat
 func (x *Extractor) mentionAt(toks []nlp.Token, i int, known map[string]*person, date string) (*mention, int) {
 	t := toks[i]
 	switch {
-	case personPronouns[t.Lower] && t.Tag == "PRP":
+	case t.Tag == "PRP" && personPronouns[t.Lower]:
 		return &mention{start: i, end: i + 1, typ: mPronoun, pronoun: t.Lower}, 1
-	case (groupPronouns[t.Lower] || t.Lower == "we" || t.Lower == "us" && t.Text == "us") && t.Tag == "PRP":
+	case t.Tag == "PRP" && (groupPronouns[t.Lower] || t.Lower == "we" || t.Lower == "us" && t.Text == "us"):
 		return &mention{start: i, end: i + 1, typ: mPronoun, pronoun: t.Lower}, 1
-	case possPronouns[t.Lower] && t.Tag == "PRP$":
+	case t.Tag == "PRP$" && possPronouns[t.Lower]:
 		return x.possessivePronoun(toks, i), 1
 	}
-	if honorifics[t.Lower] && i+1 < len(toks) && capitalized(toks[i+1].Text) {
+	if i+1 < len(toks) && capitalized(toks[i+1].Text) && honorifics[t.Lower] {
 		if p, ok := known[toks[i+1].Lower]; ok {
 			return &mention{start: i, end: i + 2, typ: mPerson, person: p.name, actor: p.actor, kind: p.kind, title: p.title}, 2
 		}

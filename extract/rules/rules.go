@@ -50,18 +50,18 @@ type Extractor struct {
 	lex       *lexicon.Lexicon
 	nlp       *nlp.Pipeline
 	gaz       *gazetteer
-	verbs     cueIndex
-	nouns     cueIndex
-	neutral   cueIndex // nouns that take the polarity of their complement
+	verbs     *cueIndex
+	nouns     *cueIndex
+	neutral   *cueIndex // nouns that take the polarity of their complement
 	adjs      phraseIndex
-	reporting cueIndex
+	reporting *cueIndex
 	inter     interaction
 	asserting map[string]bool         // reporting verbs whose that-clause the speaker asserts
-	judging   cueIndex                // verbs that judge their subject
+	judging   *cueIndex               // verbs that judge their subject
 	deontic   map[string]bool         // passives that "should" turns into demands
 	dangers   map[string]bool         // nouns of danger: "warned of the risks of X"
 	nounClass map[string]schema.Class // one-word stance nouns: "allegation" ASSERT
-	warning   cueIndex                // the verbs that warn of them
+	warning   *cueIndex               // the verbs that warn of them
 	reversers map[string]bool
 	negators  map[string]bool
 	synonyms  map[string]string
@@ -81,9 +81,9 @@ func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
 		gaz:       newGazetteer(lx),
 		verbs:     indexCues(lx.Stance.Verbs),
 		nouns:     indexCues(lx.Stance.Nouns),
-		neutral:   cueIndex{},
+		neutral:   newCueIndex(),
 		adjs:      indexPhrases(lx.Stance.Adjectives),
-		reporting: cueIndex{},
+		reporting: newCueIndex(),
 		inter:     indexInteractions(lx.Interactions),
 		reversers: set(lx.Reversers...),
 		negators:  set(lx.Negators...),
@@ -109,7 +109,7 @@ func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
 			}
 		}
 	}
-	x.warning = cueIndex{}
+	x.warning = newCueIndex()
 	for _, v := range lx.Dangers.Verbs {
 		x.warning.add(v, schema.Oppose)
 	}
