@@ -62,21 +62,3 @@ func (d lemmaDict) add(word, base string) {
 		d[word] = b
 	}
 }
-
-// bases calls fn with each base form of word in dictionary order until fn
-// returns true; it reports whether the word is in the dictionary.
-func (d lemmaDict) bases(word string, fn func(string) bool) bool {
-	b, ok := d[word]
-	if !ok {
-		return false
-	}
-	if fn(b.first) {
-		return true
-	}
-	for _, m := range b.more {
-		if fn(m) {
-			break
-		}
-	}
-	return true
-}

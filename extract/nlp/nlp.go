@@ -367,15 +367,15 @@ func (p *Pipeline) lemma(lower, tag string) string {
 	if strings.HasPrefix(tag, "VB") && tag != "VB" && tag != "VBP" {
 		// An inflected verb: prefer a lemma other than the word itself
 		// ("calling" is also a noun).
-		other := ""
-		p.lemmas.bases(lower, func(b string) bool {
-			if b != lower {
-				other = b
+		if b, ok := p.lemmas[lower]; ok {
+			if b.first != lower {
+				return b.first
 			}
-			return other != ""
-		})
-		if other != "" {
-			return other
+			for _, l := range b.more {
+				if l != lower {
+					return l
+				}
+			}
 		}
 		if l := p.strip(lower); l != "" {
 			return l

@@ -315,7 +315,7 @@ func (t *Tagger) tagOne(s *tagScratch, i int, word string, id1, id2 int) (string
 	switch {
 	case word == "-":
 		return "-", -1
-	case len(word) > 1 && emoticonStart[word[0]]&(1<<(word[1]&63)) != 0 && emoticons[word]:
+	case isEmoticon(word):
 		return "SYM", -1
 	case strings.HasPrefix(word, "@"):
 		return "NN", -1

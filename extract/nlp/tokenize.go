@@ -85,7 +85,7 @@ func splitRun(span string, base int, tokens []tag.Token) []tag.Token {
 // keepWhole is prose's test for a run it never splits: an emoticon, an
 // initialism ("U.S.", "e.g.") or a short abbreviation ("Mr.", "Gen.").
 func keepWhole(s string) bool {
-	if len(s) > 1 && emoticonStart[s[0]]&(1<<(s[1]&63)) != 0 && emoticons[s] {
+	if isEmoticon(s) {
 		return true
 	}
 	n := len(s)
@@ -126,6 +126,11 @@ var emoticonStart = func() (set [256]uint64) {
 	}
 	return set
 }()
+
+// isEmoticon: one of prose's emoticons.
+func isEmoticon(s string) bool {
+	return len(s) > 1 && emoticonStart[s[0]]&(1<<(s[1]&63)) != 0 && emoticons[s]
+}
 
 func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
