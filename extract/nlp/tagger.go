@@ -272,11 +272,11 @@ func (t *Tagger) tag(tokens []tag.Token, lower []string) {
 	ctx, words, sufs := s.ctx[:need], s.words[:need], s.sufs[:need]
 	ctx[0], ctx[1] = "-START-", "-START2-"
 	for i := range tokens {
+		lw := ""
 		if lower != nil {
-			ctx[i+2] = normalizeWord(tokens[i].Text, lower[i])
-		} else {
-			ctx[i+2] = normalizeWord(tokens[i].Text, "")
+			lw = lower[i]
 		}
+		ctx[i+2] = normalizeWord(tokens[i].Text, lw)
 	}
 	ctx[need-2], ctx[need-1] = "-END-", "-END2-"
 	for j, w := range ctx {

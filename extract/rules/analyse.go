@@ -1471,8 +1471,7 @@ func (se *sentence) recentPosition(head string) string {
 	ps := se.st.positions
 	stems := se.x.corefer[strings.ToLower(head)]
 	if head != "" {
-		// A new list: the extractor's is shared by every goroutine.
-		stems = append(stems[:len(stems):len(stems)], stem(head))
+		stems = append(stems, stem(head))
 	}
 	for k := len(ps) - 1; k >= 0; k-- {
 		if head == "" {

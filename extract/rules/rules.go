@@ -118,6 +118,9 @@ func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
 		for _, w := range group {
 			stems = append(stems, stem(w))
 		}
+		// Full to capacity: a caller's append copies, it cannot write into
+		// the list every goroutine reads.
+		stems = stems[:len(stems):len(stems)]
 		for _, w := range group {
 			x.corefer[strings.ToLower(w)] = stems
 		}
