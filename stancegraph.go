@@ -12,7 +12,6 @@ package stancegraph
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -227,11 +226,7 @@ func (g *Graph) run(ctx context.Context, out interface{}, name string, args ...s
 	if err != nil {
 		return err
 	}
-	b, err := json.Marshal(rows)
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(b, out); err != nil {
+	if err := decodeRows(rows, out); err != nil {
 		return fmt.Errorf("query %s: decode rows: %w", name, err)
 	}
 	return nil

@@ -79,16 +79,48 @@ const (
 // brackets. The order is by id, then by the other side, then by class.
 func (t *Tally) Cells(ctx context.Context, by By, ids []string, fn func(Cell) error) error {
 	in := interner{}
-	prefs := make([][]byte, len(ids))
-	for i, id := range ids {
-		prefs[i] = append(append([]byte{byte(by)}, id...), 0)
-	}
+	prefs := prefixes(by, ids)
 	return t.scan(ctx, prefs, func(i int, k, v []byte) error {
 		c, err := decodeCellAfter(ids[i], by, k[len(prefs[i]):], v, in)
 		if err != nil {
 			return err
 		}
 		return fn(c)
+	})
+}
+
+// prefixes are the keys' beginnings of the cells of each of the ids, in
+// one buffer.
+func prefixes(by By, ids []string) [][]byte {
+	n := 0
+	for _, id := range ids {
+		n += len(id) + 2
+	}
+	buf := make([]byte, 0, n)
+	prefs := make([][]byte, len(ids))
+	for i, id := range ids {
+		start := len(buf)
+		buf = append(append(append(buf, byte(by)), id...), 0)
+		prefs[i] = buf[start:len(buf):len(buf)]
+	}
+	return prefs
+}
+
+// Stances calls fn with the class and count of every cell of each of the
+// actors (ByActor) or targets (ByTarget), in Cells' order, without the
+// dates: i is the index of the id, other the cell's other side (valid only
+// during the call). It is what the questions that weigh sides read: no
+// string is made for a cell.
+func (t *Tally) Stances(ctx context.Context, by By, ids []string, fn func(i int, other []byte, c schema.Class, n int) error) error {
+	prefs := prefixes(by, ids)
+	return t.scan(ctx, prefs, func(i int, k, v []byte) error {
+		rest := k[len(prefs[i]):]
+		j := bytes.IndexByte(rest, 0)
+		n, w := binary.Uvarint(v)
+		if j < 0 || w <= 0 {
+			return fmt.Errorf("tally: bad cell of %s: %q", ids[i], rest)
+		}
+		return fn(i, rest[:j], schema.ClassOf(rest[j+1:]), int(n))
 	})
 }
 
@@ -106,11 +138,17 @@ func (t *Tally) scan(ctx context.Context, prefs [][]byte, fn func(i int, k, v []
 				return nil
 			}
 			c := b.Cursor()
+			var k, v []byte // where the cursor is
 			for i, p := range prefs {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+				// Prefixes in key order often follow one another: no seek
+				// when the cursor is already at the next one's first key.
+				if i == 0 || !bytes.HasPrefix(k, p) || bytes.Compare(prefs[i-1], p) >= 0 {
+					k, v = c.Seek(p)
+				}
+				for ; k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
 					if err := fn(i, k, v); err != nil {
 						return err
 					}
@@ -162,7 +200,7 @@ func decodeCellAfter(id string, by By, rest, val []byte, in interner) (Cell, err
 	if i < 0 {
 		return Cell{}, fmt.Errorf("tally: bad key after %s: %q", id, rest)
 	}
-	c := Cell{Actor: id, Target: in.get(rest[:i]), Class: schema.Class(in.get(rest[i+1:]))}
+	c := Cell{Actor: id, Target: in.get(rest[:i]), Class: schema.ClassOf(rest[i+1:])}
 	if by == ByTarget {
 		c.Actor, c.Target = c.Target, c.Actor
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -207,6 +208,7 @@ func TestTallyFollowsTheStore(t *testing.T) {
 				if got, want := tallyEvidence(t, s), storedEvidence(t, s); !reflect.DeepEqual(got, want) || len(got) == 0 {
 					t.Fatalf("%s: evidence\n%+v\nwant, read from the quads,\n%+v", step.name, got, want)
 				}
+				sameStances(t, s, got)
 				var cell Cell
 				err := s.Tally().Cells(ctx, ByActor, []string{russia}, func(c Cell) error {
 					if c.Target == position && c.Class == schema.Demand {
@@ -228,6 +230,68 @@ func TestTallyFollowsTheStore(t *testing.T) {
 				t.Errorf("labels %v %v", labels, err)
 			}
 		})
+	}
+}
+
+// sameStances checks that Stances gives every cell's class and count, by
+// actor and by target, in Cells' order: with the ids in key order (where
+// the scan moves on without seeking), every other one, reversed, and with
+// one twice.
+func sameStances(t *testing.T, s *Store, cells []Cell) {
+	t.Helper()
+	ctx := context.Background()
+	type stance struct {
+		id, other string
+		class     schema.Class
+		n         int
+	}
+	for _, by := range []By{ByActor, ByTarget} {
+		seen := map[string]bool{}
+		var ids []string
+		for _, c := range cells {
+			id := c.Actor
+			if by == ByTarget {
+				id = c.Target
+			}
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+		sort.Strings(ids)
+		if len(ids) == 0 {
+			continue
+		}
+		reversed := slices.Clone(ids)
+		slices.Reverse(reversed)
+		var alternate []string // with gaps between them
+		for i := 0; i < len(ids); i += 2 {
+			alternate = append(alternate, ids[i])
+		}
+		for _, list := range [][]string{ids, reversed, append(slices.Clone(ids), ids[0]), alternate} {
+			var got, want []stance
+			err := s.Tally().Stances(ctx, by, list, func(i int, other []byte, c schema.Class, n int) error {
+				got = append(got, stance{list[i], string(other), c, n})
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = s.Tally().Cells(ctx, by, list, func(c Cell) error {
+				id, other := c.Actor, c.Target
+				if by == ByTarget {
+					id, other = other, id
+				}
+				want = append(want, stance{id, other, c.Class, c.Statements})
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) || len(got) < len(list) {
+				t.Fatalf("stances by %c of %v:\n%v\nwant\n%v", by, list, got, want)
+			}
+		}
 	}
 }
 

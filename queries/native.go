@@ -2,11 +2,15 @@ package queries
 
 import (
 	"context"
+	"errors"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/schema"
 )
 
 // The aggregate questions of the library also have a Go form that reads
@@ -21,12 +25,14 @@ type nativeFunc func(ctx context.Context, t *graph.Tally, args []string, limit i
 
 var native = map[string]nativeFunc{
 	"opponents": func(ctx context.Context, t *graph.Tally, a []string, limit int) ([]map[string]interface{}, error) {
-		return sides(ctx, t, a[0], false, limit)
+		return sides(ctx, t, a[0], false, limit, 0)
 	},
 	"supporters": func(ctx context.Context, t *graph.Tally, a []string, limit int) ([]map[string]interface{}, error) {
-		return sides(ctx, t, a[0], true, limit)
+		return sides(ctx, t, a[0], true, limit, 0)
 	},
-	"alignment": alignment,
+	"alignment": func(ctx context.Context, t *graph.Tally, a []string, limit int) ([]map[string]interface{}, error) {
+		return alignment(ctx, t, a[0], limit, 0)
+	},
 	"positions": positions,
 	"holders":   holders,
 	"evidence":  evidence,
@@ -69,39 +75,153 @@ func bare(iri string) string { return strings.TrimSuffix(strings.TrimPrefix(iri,
 
 func bracket(id string) string { return "<" + id + ">" }
 
-// stanceSums is the prelude's: for each target, the sum of the polarities
-// of the actor's statements on it, and the targets where it is not zero
-// (the positions the actor holds), in the tally's order.
-func stanceSums(ctx context.Context, t *graph.Tally, actor string) (map[string]int, []string, error) {
-	sums := map[string]int{}
-	var order []string
-	err := t.Cells(ctx, graph.ByActor, []string{actor}, func(c graph.Cell) error {
-		if p := c.Class.Polarity(); p != 0 {
-			if _, ok := sums[c.Target]; !ok {
-				order = append(order, c.Target)
+// stanceSums is the prelude's: the targets where the sum of the
+// polarities of the actor's statements is not zero (the positions it
+// holds), in the tally's order, and the sign of each sum (+1 or -1).
+func stanceSums(ctx context.Context, t *graph.Tally, actor string) ([]string, []int, error) {
+	var held []string
+	var sums []int
+	err := t.Stances(ctx, graph.ByActor, []string{actor}, func(_ int, target []byte, c schema.Class, n int) error {
+		if p := c.Polarity(); p != 0 {
+			// The tally gives an actor's cells on a target one after another.
+			if k := len(held); k == 0 || held[k-1] != string(target) {
+				held, sums = append(held, string(target)), append(sums, 0)
 			}
-			sums[c.Target] += p * c.Statements
+			sums[len(sums)-1] += p * n
 		}
 		return nil
 	})
-	var held []string
-	for _, p := range order {
-		if sums[p] != 0 {
-			held = append(held, p)
+	var signs []int
+	k := 0
+	for i, p := range held {
+		if sums[i] != 0 {
+			held[k] = p
+			signs = append(signs, sums[i]/abs(sums[i]))
+			k++
 		}
 	}
-	return sums, held, err
+	return held[:k], signs, err
 }
 
-// stancesOn calls fn with every cell of a stance on the positions by
-// another actor than except.
-func stancesOn(ctx context.Context, t *graph.Tally, positions []string, except string, fn func(graph.Cell)) error {
-	return t.Cells(ctx, graph.ByTarget, positions, func(c graph.Cell) error {
-		if c.Actor != except && c.Class.Polarity() != 0 {
-			fn(c)
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// stancesOn calls fn with the class and count of every cell of a stance
+// on the positions (i is the position's index) by another actor than
+// except. The positions are read in parts, side by side, one part a core
+// (each in its own read transaction): fn is called for part k (0 <= k <
+// parts) from one goroutine, in the tally's order, an actor's cells on a
+// position one after another. Parts are runs of positions in order.
+func stancesOn(ctx context.Context, t *graph.Tally, positions []string, except string, parts int, fn func(k, i int, actor []byte, c schema.Class, n int)) error {
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for k := 0; k < parts; k++ {
+		lo, hi := k*len(positions)/parts, (k+1)*len(positions)/parts
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[k] = t.Stances(ctx, graph.ByTarget, positions[lo:hi], func(i int, actor []byte, c schema.Class, n int) error {
+				if c.Polarity() != 0 && string(actor) != except {
+					fn(k, lo+i, actor, c, n)
+				}
+				return nil
+			})
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// partsFor is how many parts stancesOn reads n positions in: one a core,
+// when each gets enough positions to pay for its goroutine and transaction.
+func partsFor(n int) int {
+	const least = 1024
+	return max(1, min(runtime.GOMAXPROCS(0), n/least))
+}
+
+// names hands out a small number for each id (an actor's, a position's)
+// and keeps its label once read.
+type names struct {
+	index  map[string]int32 // of the ids numbered by of and merge
+	ids    []string
+	labels []string
+}
+
+// newNames numbers ids 0, 1, ... in turn; of and merge number others
+// after them (an id of this list given to them again gets a new number).
+func newNames(ids []string) *names {
+	return &names{index: map[string]int32{}, ids: slices.Clone(ids)}
+}
+
+// merge numbers other's ids and returns their numbers here, by other's.
+func (n *names) merge(other *names) []int32 {
+	nums := make([]int32, len(other.ids))
+	for j, id := range other.ids {
+		i, ok := n.index[id]
+		if !ok {
+			i = int32(len(n.ids))
+			n.index[id] = i
+			n.ids = append(n.ids, id)
 		}
+		nums[j] = i
+	}
+	return nums
+}
+
+// of is the number of the id b (b is not kept).
+func (n *names) of(b []byte) int32 {
+	if i, ok := n.index[string(b)]; ok {
+		return i
+	}
+	i := int32(len(n.ids))
+	id := string(b)
+	n.index[id] = i
+	n.ids = append(n.ids, id)
+	return i
+}
+
+// label reads the labels of the numbered ids not read yet, in one
+// transaction.
+func (n *names) label(ctx context.Context, t *graph.Tally, nums []int32) error {
+	n.labels = append(n.labels, make([]string, len(n.ids)-len(n.labels))...)
+	var want []int32
+	for _, i := range nums {
+		if n.labels[i] == "" {
+			n.labels[i] = n.ids[i] // until read; a label is never ""
+			want = append(want, i)
+		}
+	}
+	if len(want) == 0 {
 		return nil
-	})
+	}
+	slices.SortFunc(want, func(a, b int32) int { return strings.Compare(n.ids[a], n.ids[b]) })
+	ids := make([]string, len(want))
+	for k, i := range want {
+		ids[k] = n.ids[i]
+	}
+	got, err := t.Labels(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, i := range want {
+		n.labels[i] = got[n.ids[i]]
+	}
+	return nil
+}
+
+// rank orders the numbered ids by label, then id: rank[i] is id i's place.
+func (n *names) rank(nums []int32) []int32 {
+	sorted := slices.Clone(nums)
+	slices.SortFunc(sorted, func(a, b int32) int { return then(0, n.labels[a], n.labels[b], n.ids[a], n.ids[b]) })
+	rank := make([]int32, len(n.ids))
+	for r, i := range sorted {
+		rank[i] = int32(r)
+	}
+	return rank
 }
 
 func sign(n int) string {
@@ -160,114 +280,272 @@ func labelled[T any](ctx context.Context, t *graph.Tally, rows []T, ids func(T) 
 }
 
 type sideRow struct {
-	actor, position string // ids
-	actorName, name string
-	theirs, mine    string
-	statements      int
+	actor, position int32 // numbers in names
+	statements      int32
+	theirs          int8 // their polarity
 }
 
-func sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit int) ([]map[string]interface{}, error) {
-	mine, held, err := stanceSums(ctx, t, actor)
+// sides lists the actors on the same side as actor (or the other), on
+// each position it holds; parts is how many parts to read the positions
+// in (0: partsFor).
+func sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit, parts int) ([]map[string]interface{}, error) {
+	held, mine, err := stanceSums(ctx, t, actor)
 	if err != nil {
 		return nil, err
 	}
-	var list []*sideRow
-	err = stancesOn(ctx, t, held, actor, func(c graph.Cell) {
-		my := sign(mine[c.Target])
-		if (c.Class.Sign() == my) != same {
+	ns := newNames(held) // position i is number i
+	// Each part numbers the actors it meets on its own.
+	if parts <= 0 {
+		parts = partsFor(len(held))
+	}
+	rowsOf, actorsOf := make([]pile[sideRow], parts), make([]*names, parts)
+	for k := range actorsOf {
+		actorsOf[k] = newNames(nil)
+	}
+	err = stancesOn(ctx, t, held, actor, parts, func(k, i int, a []byte, c schema.Class, n int) {
+		p := c.Polarity()
+		if (p == mine[i]) != same {
 			return
 		}
-		// The tally gives an actor's cells on a target one after another.
-		if n := len(list); n > 0 && list[n-1].actor == c.Actor && list[n-1].position == c.Target {
-			list[n-1].statements += c.Statements
+		rows, actors := &rowsOf[k], actorsOf[k]
+		if r := rows.last(); r != nil && r.position == int32(i) && actors.ids[r.actor] == string(a) {
+			r.statements += int32(n)
 			return
 		}
-		list = append(list, &sideRow{actor: c.Actor, position: c.Target, theirs: c.Class.Sign(), mine: my, statements: c.Statements})
+		rows.add(sideRow{actor: actors.of(a), position: int32(i), statements: int32(n), theirs: int8(p)})
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = labelled(ctx, t, list, func(r *sideRow) []string { return []string{r.actor, r.position} },
-		func(r *sideRow, n map[string]string) { r.actorName, r.name = n[r.actor], n[r.position] })
-	if err != nil {
+	// Rows go by statements (most first), then the actor's label, then
+	// the position's. Only the rows that can make the first limit need
+	// labels: those with at least the limit-th count, and of those only
+	// the ones in the first limit by count and actor need the position's.
+	total := 0
+	for _, part := range rowsOf {
+		total += part.n
+	}
+	least := int32(0)
+	if limit > 0 && total > limit {
+		counts := make([]int32, 0, total)
+		for _, part := range rowsOf {
+			part.each(func(r *sideRow) { counts = append(counts, r.statements) })
+		}
+		least = nthLargest(counts, limit)
+	}
+	kept := total
+	if least > 0 {
+		kept = 0
+		for _, part := range rowsOf {
+			part.each(func(r *sideRow) {
+				if r.statements >= least {
+					kept++
+				}
+			})
+		}
+	}
+	rows := make([]sideRow, 0, kept)
+	for k, part := range rowsOf {
+		nums := ns.merge(actorsOf[k])
+		part.each(func(r *sideRow) {
+			if r.statements >= least {
+				rows = append(rows, sideRow{actor: nums[r.actor], position: r.position, statements: r.statements, theirs: r.theirs})
+			}
+		})
+	}
+	actors := distinct(rows, func(r sideRow) int32 { return r.actor })
+	if err := ns.label(ctx, t, actors); err != nil {
 		return nil, err
 	}
-	return emitFirst(list, limit, func(a, b *sideRow) int {
-		return then(b.statements-a.statements, a.actorName, b.actorName, a.name, b.name)
-	}, func(r *sideRow) map[string]interface{} {
-		if same {
-			return map[string]interface{}{"supporter": r.actorName, "supporter_id": bracket(r.actor),
-				"position": r.name, "stance": r.theirs, "statements": int64(r.statements)}
+	rank := ns.rank(actors)
+	byActor := func(a, b sideRow) int {
+		if a.statements != b.statements {
+			return int(b.statements - a.statements)
 		}
-		return map[string]interface{}{"opponent": r.actorName, "opponent_id": bracket(r.actor),
-			"position": r.name, "their_stance": r.theirs, "my_stance": r.mine, "statements": int64(r.statements)}
+		return int(rank[a.actor] - rank[b.actor])
+	}
+	slices.SortFunc(rows, byActor)
+	if limit > 0 && len(rows) > limit {
+		end := limit
+		for end < len(rows) && byActor(rows[end], rows[limit-1]) == 0 {
+			end++
+		}
+		rows = rows[:end]
+	}
+	if err := ns.label(ctx, t, distinct(rows, func(r sideRow) int32 { return r.position })); err != nil {
+		return nil, err
+	}
+	l := ns.labels
+	return emitFirst(rows, limit, func(a, b sideRow) int {
+		return then(byActor(a, b), l[a.position], l[b.position], ns.ids[a.position], ns.ids[b.position])
+	}, func(r sideRow) map[string]interface{} {
+		theirs, my := sign(int(r.theirs)), sign(mine[r.position])
+		if same {
+			return map[string]interface{}{"supporter": l[r.actor], "supporter_id": bracket(ns.ids[r.actor]),
+				"position": l[r.position], "stance": theirs, "statements": int64(r.statements)}
+		}
+		return map[string]interface{}{"opponent": l[r.actor], "opponent_id": bracket(ns.ids[r.actor]),
+			"position": l[r.position], "their_stance": theirs, "my_stance": my, "statements": int64(r.statements)}
 	}), nil
 }
 
+// nthLargest is the n-th largest of the counts (1 <= n <= len(counts)).
+func nthLargest(counts []int32, n int) int32 {
+	top := slices.Max(counts)
+	if top > 1<<16 {
+		slices.Sort(counts)
+		return counts[len(counts)-n]
+	}
+	hist := make([]int, top+1)
+	for _, c := range counts {
+		hist[max(c, 0)]++
+	}
+	for c := top; c > 0; c-- {
+		if n -= hist[c]; n <= 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// pile is a list that grows a block at a time, never moving what it
+// holds (append's copies were most of a large question's allocation).
+type pile[T any] struct {
+	blocks [][]T
+	n      int
+}
+
+const pileBlock = 4096
+
+func (p *pile[T]) add(v T) {
+	if k := len(p.blocks); k == 0 || len(p.blocks[k-1]) == pileBlock {
+		p.blocks = append(p.blocks, make([]T, 0, pileBlock))
+	}
+	k := len(p.blocks) - 1
+	p.blocks[k] = append(p.blocks[k], v)
+	p.n++
+}
+
+// last is the element added last, or nil.
+func (p *pile[T]) last() *T {
+	if p.n == 0 {
+		return nil
+	}
+	b := p.blocks[len(p.blocks)-1]
+	return &b[len(b)-1]
+}
+
+func (p *pile[T]) each(fn func(*T)) {
+	for _, b := range p.blocks {
+		for i := range b {
+			fn(&b[i])
+		}
+	}
+}
+
+// distinct lists the numbers the rows name, each once.
+func distinct[T any](rows []T, num func(T) int32) []int32 {
+	seen := map[int32]bool{}
+	var out []int32
+	for _, r := range rows {
+		if i := num(r); !seen[i] {
+			seen[i] = true
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 type alignRow struct {
-	actor, name            string
+	actor                  int32
 	score, agree, disagree int
 }
 
-func alignment(ctx context.Context, t *graph.Tally, args []string, limit int) ([]map[string]interface{}, error) {
-	mine, held, err := stanceSums(ctx, t, args[0])
+// alignment ranks the actors by agreements less disagreements with actor;
+// parts is as for sides.
+func alignment(ctx context.Context, t *graph.Tally, actor string, limit, parts int) ([]map[string]interface{}, error) {
+	held, mine, err := stanceSums(ctx, t, actor)
 	if err != nil {
 		return nil, err
 	}
 	// The tally gives an actor's cells on a target one after another: sum
-	// them, then count the sum as an agreement or a disagreement.
-	rows := map[string]*alignRow{}
-	var actors []string
-	var actor, target string
-	sum := 0
-	flush := func() {
-		if actor == "" || sum == 0 {
+	// them, then count the sum as an agreement or a disagreement. Each
+	// part numbers the actors it meets on its own.
+	if parts <= 0 {
+		parts = partsFor(len(held))
+	}
+	type tallies struct {
+		actors         *names
+		agree, against []int // by the part's actor number
+		actor, target  int32
+		sum            int
+	}
+	of := make([]*tallies, parts)
+	for k := range of {
+		of[k] = &tallies{actors: newNames(nil), actor: -1}
+	}
+	flush := func(p *tallies) {
+		if p.actor < 0 || p.sum == 0 {
 			return
 		}
-		r := rows[actor]
-		if r == nil {
-			r = &alignRow{actor: actor}
-			rows[actor] = r
-			actors = append(actors, actor)
+		for len(p.agree) <= int(p.actor) {
+			p.agree, p.against = append(p.agree, 0), append(p.against, 0)
 		}
-		if (mine[target] > 0) == (sum > 0) {
-			r.agree++
+		if (mine[p.target] > 0) == (p.sum > 0) {
+			p.agree[p.actor]++
 		} else {
-			r.disagree++
+			p.against[p.actor]++
 		}
 	}
-	err = stancesOn(ctx, t, held, args[0], func(c graph.Cell) {
-		if c.Actor != actor || c.Target != target {
-			flush()
-			actor, target, sum = c.Actor, c.Target, 0
+	err = stancesOn(ctx, t, held, actor, parts, func(k, i int, a []byte, c schema.Class, n int) {
+		p := of[k]
+		if p.actor < 0 || int32(i) != p.target || p.actors.ids[p.actor] != string(a) {
+			flush(p)
+			p.actor, p.target, p.sum = p.actors.of(a), int32(i), 0
 		}
-		sum += c.Class.Polarity() * c.Statements
+		p.sum += c.Polarity() * n
 	})
 	if err != nil {
 		return nil, err
 	}
-	flush()
-	var list []*alignRow
-	for _, a := range actors {
-		r := rows[a]
-		r.score = r.agree - r.disagree
-		list = append(list, r)
+	ns := newNames(nil)
+	var rows []alignRow
+	at := map[int32]int{} // actor -> its row
+	for _, p := range of {
+		flush(p)
+		nums := ns.merge(p.actors)
+		for j := range p.agree {
+			if p.agree[j]+p.against[j] == 0 {
+				continue
+			}
+			r, ok := at[nums[j]]
+			if !ok {
+				r = len(rows)
+				at[nums[j]] = r
+				rows = append(rows, alignRow{actor: nums[j]})
+			}
+			rows[r].agree += p.agree[j]
+			rows[r].disagree += p.against[j]
+		}
 	}
-	err = labelled(ctx, t, list, func(r *alignRow) []string { return []string{r.actor} },
-		func(r *alignRow, n map[string]string) { r.name = n[r.actor] })
-	if err != nil {
+	for i := range rows {
+		rows[i].score = rows[i].agree - rows[i].disagree
+	}
+	actors := distinct(rows, func(r alignRow) int32 { return r.actor })
+	if err := ns.label(ctx, t, actors); err != nil {
 		return nil, err
 	}
-	return emitFirst(list, limit, func(a, b *alignRow) int {
+	rank := ns.rank(actors)
+	return emitFirst(rows, limit, func(a, b alignRow) int {
 		if a.score != b.score {
 			return b.score - a.score
 		}
 		if a.agree != b.agree {
 			return b.agree - a.agree
 		}
-		return strings.Compare(a.name, b.name)
-	}, func(r *alignRow) map[string]interface{} {
-		return map[string]interface{}{"actor": r.name, "actor_id": bracket(r.actor),
+		return int(rank[a.actor] - rank[b.actor])
+	}, func(r alignRow) map[string]interface{} {
+		return map[string]interface{}{"actor": ns.labels[r.actor], "actor_id": bracket(ns.ids[r.actor]),
 			"score": int64(r.score), "agree": int64(r.agree), "disagree": int64(r.disagree)}
 	}), nil
 }

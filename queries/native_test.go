@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/graph"
@@ -130,6 +132,87 @@ func firstDiff(a, b []interface{}) string {
 		}
 	}
 	return "one is longer"
+}
+
+// TestNativeInPartsAndLimits checks what TestNativeMatchesGizmo cannot
+// reach on a small graph: the positions read in several parts side by
+// side give the rows of one part, and a limit gives the first rows of the
+// whole list (the rows cut before labels are read are the right ones).
+func TestNativeInPartsAndLimits(t *testing.T) {
+	ctx := context.Background()
+	sp := benchdata.Spec{Statements: 3000, PerDoc: 20, Actors: 60, Positions: 300, Seed: 5}
+	st := syntheticStore(t, sp)
+	tally := st.Tally()
+	type run func(actor string, limit, parts int) ([]map[string]interface{}, error)
+	questions := map[string]run{
+		"opponents": func(a string, limit, parts int) ([]map[string]interface{}, error) {
+			return sides(ctx, tally, a, false, limit, parts)
+		},
+		"supporters": func(a string, limit, parts int) ([]map[string]interface{}, error) {
+			return sides(ctx, tally, a, true, limit, parts)
+		},
+		"alignment": func(a string, limit, parts int) ([]map[string]interface{}, error) {
+			return alignment(ctx, tally, a, limit, parts)
+		},
+	}
+	for name, q := range questions {
+		for rank := 0; rank < 6; rank++ {
+			a, err := sp.Actor(rank)
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := string(schema.ActorIRI(a))
+			all, err := q(id, 0, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(all) < 10 {
+				t.Fatalf("%s %s: only %d rows", name, a, len(all))
+			}
+			for _, c := range []struct{ limit, parts int }{{0, 2}, {0, 3}, {0, 7}, {1, 1}, {5, 2}, {37, 1}, {37, 3}, {len(all) - 1, 2}, {len(all) + 5, 2}} {
+				got, err := q(id, c.limit, c.parts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := all
+				if c.limit > 0 && c.limit < len(all) {
+					want = all[:c.limit]
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s %s, limit %d, %d parts: %d rows, want %d; first difference: %s",
+						name, a, c.limit, c.parts, len(got), len(want), firstDiff(asAny(got), asAny(want)))
+				}
+			}
+		}
+	}
+}
+
+func asAny(rows []map[string]interface{}) []interface{} {
+	out := make([]interface{}, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out
+}
+
+func TestNthLargest(t *testing.T) {
+	for _, c := range []struct {
+		counts []int32
+		n      int
+		want   int32
+	}{
+		{[]int32{1}, 1, 1},
+		{[]int32{3, 1, 2}, 1, 3},
+		{[]int32{3, 1, 2}, 3, 1},
+		{[]int32{1, 1, 1, 2}, 2, 1},
+		{[]int32{5, 5, 1, 5}, 3, 5},
+		{[]int32{1 << 20, 7, 1 << 17, 9}, 2, 1 << 17}, // counts too large to histogram
+		{[]int32{1 << 20, 7, 1 << 17, 9}, 4, 7},
+	} {
+		if got := nthLargest(slices.Clone(c.counts), c.n); got != c.want {
+			t.Errorf("nthLargest(%v, %d) = %d, want %d", c.counts, c.n, got, c.want)
+		}
+	}
 }
 
 func TestRunNativeLimitAndErrors(t *testing.T) {

@@ -52,6 +52,38 @@ func classList() string {
 	return strings.Join(names, ", ")
 }
 
+// ClassOf is the class named by b as a store writes it (upper case),
+// without allocating for the known classes.
+func ClassOf(b []byte) Class {
+	switch string(b) {
+	case "DEMAND":
+		return Demand
+	case "PROPOSE":
+		return Propose
+	case "SUPPORT":
+		return Support
+	case "ASSERT":
+		return Assert
+	case "OPPOSE":
+		return Oppose
+	case "DENY":
+		return Deny
+	case "CONSULT":
+		return Consult
+	case "DELIVER":
+		return Deliver
+	case "AID":
+		return Aid
+	case "ACCUSE":
+		return Accuse
+	case "THREATEN":
+		return Threaten
+	case "MEDIATE":
+		return Mediate
+	}
+	return Class(b)
+}
+
 // IsStance reports whether c is a stance class.
 func (c Class) IsStance() bool { return contains(StanceClasses, c) }
 

@@ -108,3 +108,19 @@ func TestQuads(t *testing.T) {
 		t.Error("statements of different sentences share an ID")
 	}
 }
+
+func TestClassOf(t *testing.T) {
+	for _, c := range append(append([]Class{}, StanceClasses...), InteractionClasses...) {
+		if got := ClassOf([]byte(c)); got != c {
+			t.Errorf("ClassOf(%q) = %q", c, got)
+		}
+	}
+	for _, s := range []string{"", "demand", "REJECT"} {
+		if got := ClassOf([]byte(s)); got != Class(s) {
+			t.Errorf("ClassOf(%q) = %q, want the bytes as they are", s, got)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { ClassOf([]byte("OPPOSE")) }); n != 0 {
+		t.Errorf("ClassOf of a known class allocates %v times", n)
+	}
+}
