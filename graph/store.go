@@ -31,6 +31,9 @@ type Config struct {
 	Options  map[string]interface{} // backend options, passed to Cayley
 	ReadOnly bool                   // refuse writes
 	Existing bool                   // refuse to create the store
+	// Notify, when set, is told of long work the store does on opening
+	// (counting the tally of a store that predates it or its format).
+	Notify func(msg string)
 }
 
 // Store is an open Cayley quad store holding a stancegraph graph.

@@ -29,17 +29,20 @@ import (
 //
 // Keys, in the bucket sg_tally:
 //
-//	a ACTOR 0 TARGET 0 CLASS   cell by actor
-//	t TARGET 0 ACTOR 0 CLASS   the same cell by target
-//	e ACTOR 0 TARGET 0 STMT    a statement's evidence (encodeEvidence)
-//	n IRI                      the label of an actor or target
-//	v                          the tally's format; absent: no tally kept
+//	a ACTOR 0 TARGET 0 CLASS        cell by actor
+//	t TARGET 0 SIGN ACTOR 0 CLASS   the same cell by target
+
+//	e ACTOR 0 TARGET 0 STMT         a statement's evidence (encodeEvidence)
+//	n IRI                           the label of an actor or target
+//	v                               the tally's format; absent: no tally kept
 //
-// A cell's value is its count (uvarint), then the first and last date,
+// SIGN is the class's polarity, '+', '-' or '0' (interactions): who is for
+// a position and who against are two runs of keys, so a question about one
+// side reads only that side. A cell's value is its count (uvarint), then the first and last date,
 // each a length byte and the date.
 var tallyBucket = []byte("sg_tally")
 
-const tallyVersion = "4"
+const tallyVersion = "5"
 
 // Cell is one actor's statements of one class about one target.
 type Cell struct {
@@ -76,10 +79,12 @@ const (
 
 // Cells calls fn with every cell of each of the actors (ByActor) or
 // targets (ByTarget), in one read transaction; ids are IRIs without angle
-// brackets. The order is by id, then by the other side, then by class.
+// brackets. The order is by id, then by the other side, then by class; by
+// target, the cells of each polarity (+, -, none) come as a run of their
+// own.
 func (t *Tally) Cells(ctx context.Context, by By, ids []string, fn func(Cell) error) error {
 	in := interner{}
-	prefs := prefixes(by, ids)
+	prefs := prefixes(by, ids, nil)
 	return t.scan(ctx, prefs, func(i int, k, v []byte) error {
 		c, err := decodeCellAfter(ids[i], by, k[len(prefs[i]):], v, in)
 		if err != nil {
@@ -90,17 +95,20 @@ func (t *Tally) Cells(ctx context.Context, by By, ids []string, fn func(Cell) er
 }
 
 // prefixes are the keys' beginnings of the cells of each of the ids, in
-// one buffer.
-func prefixes(by By, ids []string) [][]byte {
+// one buffer; with polarity, by target, of the cells of polarity[i] only.
+func prefixes(by By, ids []string, polarity []int) [][]byte {
 	n := 0
 	for _, id := range ids {
-		n += len(id) + 2
+		n += len(id) + 3
 	}
 	buf := make([]byte, 0, n)
 	prefs := make([][]byte, len(ids))
 	for i, id := range ids {
 		start := len(buf)
 		buf = append(append(append(buf, byte(by)), id...), 0)
+		if polarity != nil {
+			buf = append(buf, signByte(polarity[i]))
+		}
 		prefs[i] = buf[start:len(buf):len(buf)]
 	}
 	return prefs
@@ -112,9 +120,24 @@ func prefixes(by By, ids []string) [][]byte {
 // during the call). It is what the questions that weigh sides read: no
 // string is made for a cell.
 func (t *Tally) Stances(ctx context.Context, by By, ids []string, fn func(i int, other []byte, c schema.Class, n int) error) error {
-	prefs := prefixes(by, ids)
+	prefs := prefixes(by, ids, nil)
+	return t.stances(ctx, ids, prefs, by == ByTarget, fn)
+}
+
+// StancesOn is Stances by target, of the cells on targets[i] whose class
+// has the polarity polarity[i] (+1 or -1) only.
+func (t *Tally) StancesOn(ctx context.Context, targets []string, polarity []int, fn func(i int, actor []byte, c schema.Class, n int) error) error {
+	return t.stances(ctx, targets, prefixes(ByTarget, targets, polarity), false, fn)
+}
+
+// stances scans the cells under the prefixes; signed says the rest of a
+// key after its prefix begins with the sign.
+func (t *Tally) stances(ctx context.Context, ids []string, prefs [][]byte, signed bool, fn func(i int, other []byte, c schema.Class, n int) error) error {
 	return t.scan(ctx, prefs, func(i int, k, v []byte) error {
 		rest := k[len(prefs[i]):]
+		if signed && len(rest) > 0 {
+			rest = rest[1:]
+		}
 		j := bytes.IndexByte(rest, 0)
 		n, w := binary.Uvarint(v)
 		if j < 0 || w <= 0 {
@@ -122,6 +145,17 @@ func (t *Tally) Stances(ctx context.Context, by By, ids []string, fn func(i int,
 		}
 		return fn(i, rest[:j], schema.ClassOf(rest[j+1:]), int(n))
 	})
+}
+
+// signByte is the byte of a polarity in a key by target.
+func signByte(polarity int) byte {
+	switch {
+	case polarity > 0:
+		return '+'
+	case polarity < 0:
+		return '-'
+	}
+	return '0'
 }
 
 // scan calls fn with each key and value of the tally under each of the
@@ -196,6 +230,12 @@ func (in interner) get(b []byte) string {
 // decodeCellAfter decodes a cell of id from the rest of its key after the
 // prefix (the other side and the class) and its value.
 func decodeCellAfter(id string, by By, rest, val []byte, in interner) (Cell, error) {
+	if by == ByTarget {
+		if len(rest) == 0 || (rest[0] != '+' && rest[0] != '-' && rest[0] != '0') {
+			return Cell{}, fmt.Errorf("tally: bad key after %s: %q", id, rest)
+		}
+		rest = rest[1:]
+	}
 	i := bytes.IndexByte(rest, 0)
 	if i < 0 {
 		return Cell{}, fmt.Errorf("tally: bad key after %s: %q", id, rest)
@@ -378,10 +418,13 @@ func evidenceOf(st *schema.Statement) Evidence {
 }
 
 func cellKey(by By, first, second string, c schema.Class) []byte {
-	k := make([]byte, 0, 3+len(first)+len(second)+len(c))
+	k := make([]byte, 0, 4+len(first)+len(second)+len(c))
 	k = append(k, byte(by))
 	k = append(k, first...)
 	k = append(k, 0)
+	if by == ByTarget {
+		k = append(k, signByte(c.Polarity()))
+	}
 	k = append(k, second...)
 	k = append(k, 0)
 	return append(k, c...)
@@ -622,6 +665,11 @@ func (s *Store) openTally(ctx context.Context, write bool) error {
 		return fmt.Errorf("read tally: %w", err)
 	case !write:
 		return nil
+	}
+	if s.cfg.Notify != nil {
+		if n, err := s.quadCount(ctx); err == nil && n > 0 {
+			s.cfg.Notify(fmt.Sprintf("counting the tally of the store's %d quads: once, as the store predates it or its format (about 3 minutes a million statements) ...", n))
+		}
 	}
 	if err := s.rebuildTally(ctx); err != nil {
 		return fmt.Errorf("count the tally of the store's statements: %w", err)

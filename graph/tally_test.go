@@ -291,6 +291,37 @@ func sameStances(t *testing.T, s *Store, cells []Cell) {
 			if !reflect.DeepEqual(got, want) || len(got) < len(list) {
 				t.Fatalf("stances by %c of %v:\n%v\nwant\n%v", by, list, got, want)
 			}
+			if by != ByTarget {
+				continue
+			}
+			// One side of each target: for, against, alternately.
+			pol := make([]int, len(list))
+			var side []stance
+			for i := range list {
+				pol[i] = 1 - 2*(i%2)
+			}
+			for i, id := range list {
+				err := s.Tally().Cells(ctx, ByTarget, []string{id}, func(c Cell) error {
+					if c.Class.Polarity() == pol[i] {
+						side = append(side, stance{id, c.Actor, c.Class, c.Statements})
+					}
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			got = nil
+			err = s.Tally().StancesOn(ctx, list, pol, func(i int, actor []byte, c schema.Class, n int) error {
+				got = append(got, stance{list[i], string(actor), c, n})
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, side) {
+				t.Fatalf("stances on %v of polarities %v:\n%v\nwant\n%v", list, pol, got, side)
+			}
 		}
 	}
 }
@@ -343,53 +374,76 @@ func openAny(t *testing.T, backend string) *Store {
 }
 
 func TestTallyOfAnOlderStore(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "g.db")
-	s, err := Open(Config{Backend: "bolt", Path: path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Load(ctx, batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "NATO non-expansion"),
-		dated(stmt("a.txt", 1, "Russia", schema.Demand, "NATO non-expansion"), ""),
-		stmt("a.txt", 2, "Russia", schema.Consult, "China"))); err != nil {
-		t.Fatal(err)
-	}
-	want, wantEv := tallyCells(t, s), tallyEvidence(t, s)
-	// A store built before the tally: no tally at all.
-	tx, err := s.guard.Tx(true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := deleteAll(ctx, tx); err != nil {
-		t.Fatal(err)
-	}
-	if err := tx.Commit(ctx); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	for _, older := range []struct {
+		name string
+		keys map[string]string // what the tally bucket holds
+	}{
+		{"built before the tally", nil},
+		{"tally of format 4", map[string]string{"v": "4", // by target without the sign
+			"tsg:position/nato-non-expansion\x00sg:actor/russia\x00DEMAND": "\x02\x0a2022-01-01\x0a2022-01-01"}},
+	} {
+		t.Run(older.name, func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "g.db")
+			s, err := Open(Config{Backend: "bolt", Path: path})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.Load(ctx, batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "NATO non-expansion"),
+				dated(stmt("a.txt", 1, "Russia", schema.Demand, "NATO non-expansion"), ""),
+				stmt("a.txt", 2, "Russia", schema.Consult, "China"))); err != nil {
+				t.Fatal(err)
+			}
+			want, wantEv := tallyCells(t, s), tallyEvidence(t, s)
+			tx, err := s.guard.Tx(true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := deleteAll(ctx, tx); err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range older.keys {
+				if err := tx.Put(hkv.Key{tallyBucket, []byte(k)}, []byte(v)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := tx.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
 
-	ro, err := Open(Config{Backend: "bolt", Path: path, ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ro.Tally() != nil {
-		t.Error("a read-only store without a tally claims one")
-	}
-	ro.Close()
+			var told []string
+			notify := func(m string) { told = append(told, m) }
+			ro, err := Open(Config{Backend: "bolt", Path: path, ReadOnly: true, Notify: notify})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ro.Tally() != nil {
+				t.Error("a read-only store without a tally of this format claims one")
+			}
+			ro.Close()
+			if len(told) != 0 {
+				t.Errorf("read-only, told %q", told)
+			}
 
-	s, err = Open(Config{Backend: "bolt", Path: path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if s.Tally() == nil {
-		t.Fatal("opened for writing, the older store got no tally")
-	}
-	if got := tallyCells(t, s); !reflect.DeepEqual(got, want) || len(got) != 2 {
-		t.Errorf("counted tally\n%v\nwant\n%v", got, want)
-	}
-	if got := tallyEvidence(t, s); !reflect.DeepEqual(got, wantEv) || len(got) != 3 {
-		t.Errorf("evidence counted again\n%+v\nwant\n%+v", got, wantEv)
+			s, err = Open(Config{Backend: "bolt", Path: path, Notify: notify})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if s.Tally() == nil {
+				t.Fatal("opened for writing, the older store got no tally")
+			}
+			if len(told) != 1 || !strings.Contains(told[0], "counting the tally") {
+				t.Errorf("told %q, want one line about counting the tally", told)
+			}
+			if got := tallyCells(t, s); !reflect.DeepEqual(got, want) || len(got) != 2 {
+				t.Errorf("counted tally\n%v\nwant\n%v", got, want)
+			}
+			if got := tallyEvidence(t, s); !reflect.DeepEqual(got, wantEv) || len(got) != 3 {
+				t.Errorf("evidence counted again\n%+v\nwant\n%+v", got, wantEv)
+			}
+		})
 	}
 }
 

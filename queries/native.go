@@ -112,11 +112,12 @@ func abs(n int) int {
 
 // stancesOn calls fn with the class and count of every cell of a stance
 // on the positions (i is the position's index) by another actor than
-// except. The positions are read in parts, side by side, one part a core
-// (each in its own read transaction): fn is called for part k (0 <= k <
-// parts) from one goroutine, in the tally's order, an actor's cells on a
-// position one after another. Parts are runs of positions in order.
-func stancesOn(ctx context.Context, t *graph.Tally, positions []string, except string, parts int, fn func(k, i int, actor []byte, c schema.Class, n int)) error {
+// except; when polarity is not nil, only of the stances of polarity[i] on
+// position i. The positions are read in parts, side by side, one part a
+// core (each in its own read transaction): fn is called for part k (0 <=
+// k < parts) from one goroutine, in the tally's order (Tally.Cells). Parts
+// are runs of positions in order.
+func stancesOn(ctx context.Context, t *graph.Tally, positions []string, polarity []int, except string, parts int, fn func(k, i int, actor []byte, c schema.Class, n int)) error {
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for k := 0; k < parts; k++ {
@@ -124,12 +125,17 @@ func stancesOn(ctx context.Context, t *graph.Tally, positions []string, except s
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[k] = t.Stances(ctx, graph.ByTarget, positions[lo:hi], func(i int, actor []byte, c schema.Class, n int) error {
+			each := func(i int, actor []byte, c schema.Class, n int) error {
 				if c.Polarity() != 0 && string(actor) != except {
 					fn(k, lo+i, actor, c, n)
 				}
 				return nil
-			})
+			}
+			if polarity != nil {
+				errs[k] = t.StancesOn(ctx, positions[lo:hi], polarity[lo:hi], each)
+			} else {
+				errs[k] = t.Stances(ctx, graph.ByTarget, positions[lo:hi], each)
+			}
 		}()
 	}
 	wg.Wait()
@@ -302,11 +308,16 @@ func sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit, 
 	for k := range actorsOf {
 		actorsOf[k] = newNames(nil)
 	}
-	err = stancesOn(ctx, t, held, actor, parts, func(k, i int, a []byte, c schema.Class, n int) {
-		p := c.Polarity()
-		if (p == mine[i]) != same {
-			return
+	// Only the side asked about is read: the tally keeps each as a run.
+	want := make([]int, len(held))
+	for i, m := range mine {
+		want[i] = m
+		if !same {
+			want[i] = -m
 		}
+	}
+	err = stancesOn(ctx, t, held, want, actor, parts, func(k, i int, a []byte, c schema.Class, n int) {
+		p := c.Polarity()
 		rows, actors := &rowsOf[k], actorsOf[k]
 		if r := rows.last(); r != nil && r.position == int32(i) && actors.ids[r.actor] == string(a) {
 			r.statements += int32(n)
@@ -468,42 +479,58 @@ func alignment(ctx context.Context, t *graph.Tally, actor string, limit, parts i
 	if err != nil {
 		return nil, err
 	}
-	// The tally gives an actor's cells on a target one after another: sum
-	// them, then count the sum as an agreement or a disagreement. Each
-	// part numbers the actors it meets on its own.
+	// Sum each actor's cells on a position (those for it and those against
+	// it come in two runs), then count the sum as an agreement or a
+	// disagreement. Each part numbers the actors it meets on its own.
 	if parts <= 0 {
 		parts = partsFor(len(held))
 	}
 	type tallies struct {
 		actors         *names
-		agree, against []int // by the part's actor number
-		actor, target  int32
-		sum            int
+		agree, against []int   // by the part's actor number
+		sum            []int   // on the position under way
+		on             []int32 // the position each sum is of, plus one
+		met            []int32 // the actors met on it
+		target         int
+		last           int32 // the actor of the cell before
 	}
 	of := make([]*tallies, parts)
 	for k := range of {
-		of[k] = &tallies{actors: newNames(nil), actor: -1}
+		of[k] = &tallies{actors: newNames(nil), target: -1, last: -1}
 	}
 	flush := func(p *tallies) {
-		if p.actor < 0 || p.sum == 0 {
-			return
+		for _, a := range p.met {
+			switch sum := p.sum[a]; {
+			case sum == 0:
+			case (mine[p.target] > 0) == (sum > 0):
+				p.agree[a]++
+			default:
+				p.against[a]++
+			}
 		}
-		for len(p.agree) <= int(p.actor) {
-			p.agree, p.against = append(p.agree, 0), append(p.against, 0)
-		}
-		if (mine[p.target] > 0) == (p.sum > 0) {
-			p.agree[p.actor]++
-		} else {
-			p.against[p.actor]++
-		}
+		p.met = p.met[:0]
 	}
-	err = stancesOn(ctx, t, held, actor, parts, func(k, i int, a []byte, c schema.Class, n int) {
+	err = stancesOn(ctx, t, held, nil, actor, parts, func(k, i int, b []byte, c schema.Class, n int) {
 		p := of[k]
-		if p.actor < 0 || int32(i) != p.target || p.actors.ids[p.actor] != string(a) {
+		if i != p.target {
 			flush(p)
-			p.actor, p.target, p.sum = p.actors.of(a), int32(i), 0
+			p.target = i
 		}
-		p.sum += c.Polarity() * n
+		// An actor's cells of one sign on a position come one after another.
+		a := p.last
+		if a < 0 || p.actors.ids[a] != string(b) {
+			a = p.actors.of(b)
+			p.last = a
+		}
+		if int(a) == len(p.sum) {
+			p.agree, p.against = append(p.agree, 0), append(p.against, 0)
+			p.sum, p.on = append(p.sum, 0), append(p.on, 0)
+		}
+		if p.on[a] != int32(i)+1 {
+			p.on[a], p.sum[a] = int32(i)+1, 0
+			p.met = append(p.met, a)
+		}
+		p.sum[a] += c.Polarity() * n
 	})
 	if err != nil {
 		return nil, err
@@ -512,7 +539,9 @@ func alignment(ctx context.Context, t *graph.Tally, actor string, limit, parts i
 	var rows []alignRow
 	at := map[int32]int{} // actor -> its row
 	for _, p := range of {
-		flush(p)
+		if p.target >= 0 {
+			flush(p)
+		}
 		nums := ns.merge(p.actors)
 		for j := range p.agree {
 			if p.agree[j]+p.against[j] == 0 {

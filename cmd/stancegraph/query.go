@@ -63,7 +63,7 @@ func newQuery(g *globals) *cobra.Command {
 			var res []interface{}
 			if name != "" {
 				if st.Tally() == nil && st.CanTally() && !gizmo {
-					fmt.Fprintln(cmd.ErrOrStderr(), "note: this store was built before the tally the library reads; the query runs as Gizmo, slower."+
+					fmt.Fprintln(cmd.ErrOrStderr(), "note: this store has no tally the library can read (built before it or its present format); the query runs as Gizmo, slower."+
 						" Open the store for writing once to count it: stancegraph load /dev/null")
 				}
 				res, err = namedQuery(cmd.Context(), st, cfg, stancegraph.RunOptions{QueryOptions: opt, Gizmo: gizmo}, name, args)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -61,5 +63,6 @@ func openToWrite(cfg *config.Config, paths []string) (*graph.Store, error) {
 func openStore(cfg *config.Config, readOnly bool) (*graph.Store, error) {
 	sc := cfg.Store()
 	sc.ReadOnly = readOnly
+	sc.Notify = func(msg string) { fmt.Fprintln(os.Stderr, "stancegraph: "+msg) }
 	return graph.Open(sc)
 }

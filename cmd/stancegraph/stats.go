@@ -36,7 +36,7 @@ func newStats(g *globals) *cobra.Command {
 			tally := "kept: library queries read it"
 			switch {
 			case st.Tally() == nil && st.CanTally():
-				tally = "none yet: library queries run as Gizmo until the store is opened for writing (stancegraph load /dev/null)"
+				tally = "none yet, or of an older format: library queries run as Gizmo until the store is opened for writing (stancegraph load /dev/null)"
 			case st.Tally() == nil:
 				tally = "none (" + cfg.String(config.StoreBackend) + " keeps none): library queries run as Gizmo"
 			}
