@@ -27,11 +27,13 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# The extractor runs on several goroutines at once: its packages also run
-# under the race detector (about ten seconds).
+# The extractor runs on several goroutines at once, and so do the library's
+# largest questions: those tests also run under the race detector (about
+# twenty seconds; boltdb trips checkptr, which is off for the queries).
 test: deps vet
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race ./extract/...
+	$(GO) test -count=1 -race -gcflags=all=-d=checkptr=0 -run 'TestNativeInPartsAndLimits' ./queries
 
 # Extract the sample corpus and score it against the gold statements.
 eval: build
