@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/boltdb/bolt"
@@ -261,13 +262,17 @@ func decodeCellAfter(id string, by By, rest, val []byte, in interner) (Cell, err
 }
 
 // Labels returns the label of each of the ids (IRIs without brackets);
-// an id the tally does not name maps to itself.
+// an id the tally does not name maps to itself. The ids are read in key
+// order, whatever their order here.
 func (t *Tally) Labels(ctx context.Context, ids []string) (map[string]string, error) {
 	tx, err := t.s.guard.Tx(false)
 	if err != nil {
 		return nil, fmt.Errorf("read tally: %w", err)
 	}
 	defer tx.Close()
+	if !slices.IsSorted(ids) {
+		ids = slices.Sorted(slices.Values(ids))
+	}
 	keys := make([]hkv.Key, len(ids))
 	for i, id := range ids {
 		keys[i] = hkv.Key{tallyBucket, append([]byte{'n'}, id...)}

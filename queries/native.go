@@ -5,7 +5,6 @@ import (
 	"errors"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -204,7 +203,6 @@ func (n *names) label(ctx context.Context, t *graph.Tally, nums []int32) error {
 	if len(want) == 0 {
 		return nil
 	}
-	slices.SortFunc(want, func(a, b int32) int { return strings.Compare(n.ids[a], n.ids[b]) })
 	ids := make([]string, len(want))
 	for k, i := range want {
 		ids[k] = n.ids[i]
@@ -274,7 +272,6 @@ func labelled[T any](ctx context.Context, t *graph.Tally, rows []T, ids func(T) 
 			}
 		}
 	}
-	sort.Strings(all)
 	names, err := t.Labels(ctx, all)
 	if err != nil {
 		return err
