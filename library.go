@@ -1,6 +1,12 @@
 package stancegraph
 
-import "context"
+import (
+	"context"
+	"fmt"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/queries"
+)
 
 // Opponent is an actor on the other side of one of an actor's positions.
 type Opponent struct {
@@ -15,8 +21,17 @@ type Opponent struct {
 // Opponents lists who opposes what actor demands, proposes or supports, and
 // who backs what actor opposes.
 func (g *Graph) Opponents(ctx context.Context, actor string) ([]Opponent, error) {
-	var out []Opponent
-	return out, g.run(ctx, &out, "opponents", actor)
+	rows, ok, err := g.sides(ctx, "opponents", actor)
+	if !ok {
+		var out []Opponent
+		return out, g.run(ctx, &out, "opponents", actor)
+	}
+	out := make([]Opponent, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, Opponent{Actor: r.Actor, ActorID: r.ActorID, Position: r.Position,
+			TheirStance: r.Theirs, MyStance: r.Mine, Statements: r.Statements})
+	}
+	return out, err
 }
 
 // Supporter is an actor on the same side of one of an actor's positions.
@@ -30,8 +45,36 @@ type Supporter struct {
 
 // Supporters lists who takes the actor's side on its positions.
 func (g *Graph) Supporters(ctx context.Context, actor string) ([]Supporter, error) {
-	var out []Supporter
-	return out, g.run(ctx, &out, "supporters", actor)
+	rows, ok, err := g.sides(ctx, "supporters", actor)
+	if !ok {
+		var out []Supporter
+		return out, g.run(ctx, &out, "supporters", actor)
+	}
+	out := make([]Supporter, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, Supporter{Actor: r.Actor, ActorID: r.ActorID, Position: r.Position,
+			Stance: r.Theirs, Statements: r.Statements})
+	}
+	return out, err
+}
+
+// sides answers opponents or supporters from the tally as Go values (not
+// the query's maps: a tenth of the time of the largest questions); ok is
+// false when the store keeps no tally.
+func (g *Graph) sides(ctx context.Context, name, actor string) (rows []queries.Side, ok bool, err error) {
+	t := g.st.Tally()
+	if t == nil {
+		return nil, false, nil
+	}
+	_, resolved, err := g.resolveQuery(ctx, name, []string{actor})
+	if err != nil {
+		return nil, true, err
+	}
+	rows, err = queries.Sides(ctx, t, resolved[0], name == "supporters", graph.DefaultLimit)
+	if err != nil {
+		return nil, true, fmt.Errorf("query %s: %w", name, err)
+	}
+	return rows, true, nil
 }
 
 // Held is a position an actor holds with one class of stance.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -197,5 +198,35 @@ func TestTallyAnswersAsGizmo(t *testing.T) {
 	}
 	if rows < 200 {
 		t.Errorf("only %d rows compared", rows)
+	}
+	// Opponents and Supporters read the tally's rows as Go values: the
+	// same as the Gizmo script's rows decoded.
+	for _, a := range actors {
+		opp, err := g.Opponents(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sup, err := g.Supporters(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			name      string
+			got, want interface{}
+		}{{"opponents", opp, &[]stancegraph.Opponent{}}, {"supporters", sup, &[]stancegraph.Supporter{}}} {
+			slow, err := g.RunWith(ctx, stancegraph.RunOptions{Gizmo: true}, c.name, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := json.Marshal(slow)
+			if err := json.Unmarshal(b, c.want); err != nil {
+				t.Fatal(err)
+			}
+			if want := reflect.ValueOf(c.want).Elem().Interface(); !reflect.DeepEqual(c.got, want) {
+				got, _ := json.Marshal(c.got)
+				want, _ := json.Marshal(want)
+				t.Errorf("%s %s as Go values\n%s\nas Gizmo\n%s", c.name, a, got, want)
+			}
+		}
 	}
 }

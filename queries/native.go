@@ -24,10 +24,12 @@ type nativeFunc func(ctx context.Context, t *graph.Tally, args []string, limit i
 
 var native = map[string]nativeFunc{
 	"opponents": func(ctx context.Context, t *graph.Tally, a []string, limit int) ([]map[string]interface{}, error) {
-		return sides(ctx, t, a[0], false, limit, 0)
+		rows, err := sides(ctx, t, a[0], false, limit, 0)
+		return sideMaps(rows, false), err
 	},
 	"supporters": func(ctx context.Context, t *graph.Tally, a []string, limit int) ([]map[string]interface{}, error) {
-		return sides(ctx, t, a[0], true, limit, 0)
+		rows, err := sides(ctx, t, a[0], true, limit, 0)
+		return sideMaps(rows, true), err
 	},
 	"alignment": func(ctx context.Context, t *graph.Tally, a []string, limit int) ([]map[string]interface{}, error) {
 		return alignment(ctx, t, a[0], limit, 0)
@@ -238,12 +240,12 @@ func sign(n int) string {
 // emitFirst sorts the rows (cmp orders every two rows that print apart)
 // and turns the first limit of them (all when
 // limit <= 0) into the maps the Gizmo script emits.
-func emitFirst[T any](rows []T, limit int, cmp func(a, b T) int, emit func(T) map[string]interface{}) []map[string]interface{} {
+func emitFirst[T, R any](rows []T, limit int, cmp func(a, b T) int, emit func(T) R) []R {
 	slices.SortFunc(rows, cmp)
 	if limit > 0 && len(rows) > limit {
 		rows = rows[:limit]
 	}
-	out := make([]map[string]interface{}, len(rows))
+	out := make([]R, len(rows))
 	for i, r := range rows {
 		out[i] = emit(r)
 	}
@@ -288,10 +290,41 @@ type sideRow struct {
 	theirs          int8 // their polarity
 }
 
+// Side is a row of opponents or supporters.
+type Side struct {
+	Actor, ActorID string // the other actor's label and IRI in angle brackets
+	Position       string // the position's label
+	Theirs, Mine   string // the two stances, "+" or "-"
+	Statements     int    // the other actor's statements of its stance
+}
+
+// Sides is the rows of opponents (same false) or supporters (same true) of
+// actor (an IRI in angle brackets), the first limit of them (all when
+// limit <= 0): RunNative's rows as Go values, for the Go API.
+func Sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit int) ([]Side, error) {
+	return sides(ctx, t, bare(actor), same, limit, 0)
+}
+
+// sideMaps are the rows as the Gizmo scripts of opponents (same false)
+// and supporters emit them.
+func sideMaps(rows []Side, same bool) []map[string]interface{} {
+	out := make([]map[string]interface{}, len(rows))
+	for i, r := range rows {
+		if same {
+			out[i] = map[string]interface{}{"supporter": r.Actor, "supporter_id": r.ActorID,
+				"position": r.Position, "stance": r.Theirs, "statements": int64(r.Statements)}
+		} else {
+			out[i] = map[string]interface{}{"opponent": r.Actor, "opponent_id": r.ActorID,
+				"position": r.Position, "their_stance": r.Theirs, "my_stance": r.Mine, "statements": int64(r.Statements)}
+		}
+	}
+	return out
+}
+
 // sides lists the actors on the same side as actor (or the other), on
 // each position it holds; parts is how many parts to read the positions
 // in (0: partsFor).
-func sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit, parts int) ([]map[string]interface{}, error) {
+func sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit, parts int) ([]Side, error) {
 	held, mine, err := stanceSums(ctx, t, actor)
 	if err != nil {
 		return nil, err
@@ -386,14 +419,9 @@ func sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit, 
 	l := ns.labels
 	return emitFirst(rows, limit, func(a, b sideRow) int {
 		return then(byActor(a, b), l[a.position], l[b.position], ns.ids[a.position], ns.ids[b.position])
-	}, func(r sideRow) map[string]interface{} {
-		theirs, my := sign(int(r.theirs)), sign(mine[r.position])
-		if same {
-			return map[string]interface{}{"supporter": l[r.actor], "supporter_id": bracket(ns.ids[r.actor]),
-				"position": l[r.position], "stance": theirs, "statements": int64(r.statements)}
-		}
-		return map[string]interface{}{"opponent": l[r.actor], "opponent_id": bracket(ns.ids[r.actor]),
-			"position": l[r.position], "their_stance": theirs, "my_stance": my, "statements": int64(r.statements)}
+	}, func(r sideRow) Side {
+		return Side{Actor: l[r.actor], ActorID: bracket(ns.ids[r.actor]), Position: l[r.position],
+			Theirs: sign(int(r.theirs)), Mine: sign(mine[r.position]), Statements: int(r.statements)}
 	}), nil
 }
 

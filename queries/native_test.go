@@ -146,10 +146,12 @@ func TestNativeInPartsAndLimits(t *testing.T) {
 	type run func(actor string, limit, parts int) ([]map[string]interface{}, error)
 	questions := map[string]run{
 		"opponents": func(a string, limit, parts int) ([]map[string]interface{}, error) {
-			return sides(ctx, tally, a, false, limit, parts)
+			rows, err := sides(ctx, tally, a, false, limit, parts)
+			return sideMaps(rows, false), err
 		},
 		"supporters": func(a string, limit, parts int) ([]map[string]interface{}, error) {
-			return sides(ctx, tally, a, true, limit, parts)
+			rows, err := sides(ctx, tally, a, true, limit, parts)
+			return sideMaps(rows, true), err
 		},
 		"alignment": func(a string, limit, parts int) ([]map[string]interface{}, error) {
 			return alignment(ctx, tally, a, limit, parts)
