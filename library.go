@@ -21,17 +21,10 @@ type Opponent struct {
 // Opponents lists who opposes what actor demands, proposes or supports, and
 // who backs what actor opposes.
 func (g *Graph) Opponents(ctx context.Context, actor string) ([]Opponent, error) {
-	rows, ok, err := g.sides(ctx, "opponents", actor)
-	if !ok {
-		var out []Opponent
-		return out, g.run(ctx, &out, "opponents", actor)
-	}
-	out := make([]Opponent, 0, len(rows))
-	for _, r := range rows {
-		out = append(out, Opponent{Actor: r.Actor, ActorID: r.ActorID, Position: r.Position,
-			TheirStance: r.Theirs, MyStance: r.Mine, Statements: r.Statements})
-	}
-	return out, err
+	return sidesAs(ctx, g, "opponents", actor, func(r queries.Side) Opponent {
+		return Opponent{Actor: r.Actor, ActorID: r.ActorID, Position: r.Position,
+			TheirStance: r.Theirs, MyStance: r.Mine, Statements: r.Statements}
+	})
 }
 
 // Supporter is an actor on the same side of one of an actor's positions.
@@ -45,22 +38,29 @@ type Supporter struct {
 
 // Supporters lists who takes the actor's side on its positions.
 func (g *Graph) Supporters(ctx context.Context, actor string) ([]Supporter, error) {
-	rows, ok, err := g.sides(ctx, "supporters", actor)
+	return sidesAs(ctx, g, "supporters", actor, func(r queries.Side) Supporter {
+		return Supporter{Actor: r.Actor, ActorID: r.ActorID, Position: r.Position, Stance: r.Theirs, Statements: r.Statements}
+	})
+}
+
+// sidesAs answers opponents or supporters (name) from the tally as Go
+// values (not the query's maps: a tenth of the time of the largest
+// questions), or when the store keeps no tally through the script.
+func sidesAs[T any](ctx context.Context, g *Graph, name, actor string, as func(queries.Side) T) ([]T, error) {
+	rows, ok, err := g.sides(ctx, name, actor)
 	if !ok {
-		var out []Supporter
-		return out, g.run(ctx, &out, "supporters", actor)
+		var out []T
+		return out, g.run(ctx, &out, name, actor)
 	}
-	out := make([]Supporter, 0, len(rows))
+	out := make([]T, 0, len(rows))
 	for _, r := range rows {
-		out = append(out, Supporter{Actor: r.Actor, ActorID: r.ActorID, Position: r.Position,
-			Stance: r.Theirs, Statements: r.Statements})
+		out = append(out, as(r))
 	}
 	return out, err
 }
 
-// sides answers opponents or supporters from the tally as Go values (not
-// the query's maps: a tenth of the time of the largest questions); ok is
-// false when the store keeps no tally.
+// sides answers opponents or supporters from the tally; ok is false when
+// the store keeps no tally.
 func (g *Graph) sides(ctx context.Context, name, actor string) (rows []queries.Side, ok bool, err error) {
 	t := g.st.Tally()
 	if t == nil {
