@@ -330,10 +330,10 @@ func sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit, 
 		return nil, err
 	}
 	ns := newNames(held) // position i is number i
-	// Each part numbers the actors it meets on its own.
 	if parts <= 0 {
 		parts = partsFor(len(held))
 	}
+	// Each part numbers the actors it meets on its own.
 	rowsOf, actorsOf := make([]pile[sideRow], parts), make([]*names, parts)
 	for k := range actorsOf {
 		actorsOf[k] = newNames(nil)
@@ -366,31 +366,22 @@ func sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit, 
 	for _, part := range rowsOf {
 		total += part.n
 	}
-	least := int32(0)
+	least, kept := int32(0), total
 	if limit > 0 && total > limit {
 		counts := make([]int32, 0, total)
 		for _, part := range rowsOf {
 			part.each(func(r *sideRow) { counts = append(counts, r.statements) })
 		}
-		least = nthLargest(counts, limit)
-	}
-	kept := total
-	if least > 0 {
-		kept = 0
-		for _, part := range rowsOf {
-			part.each(func(r *sideRow) {
-				if r.statements >= least {
-					kept++
-				}
-			})
-		}
+		least, kept = nthLargest(counts, limit)
 	}
 	rows := make([]sideRow, 0, kept)
 	for k, part := range rowsOf {
 		nums := ns.merge(actorsOf[k])
 		part.each(func(r *sideRow) {
 			if r.statements >= least {
-				rows = append(rows, sideRow{actor: nums[r.actor], position: r.position, statements: r.statements, theirs: r.theirs})
+				row := *r
+				row.actor = nums[r.actor]
+				rows = append(rows, row)
 			}
 		})
 	}
@@ -425,23 +416,27 @@ func sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit, 
 	}), nil
 }
 
-// nthLargest is the n-th largest of the counts (1 <= n <= len(counts)).
-func nthLargest(counts []int32, n int) int32 {
+// nthLargest is the n-th largest of the counts (1 <= n <= len(counts))
+// and how many counts are at least that.
+func nthLargest(counts []int32, n int) (least int32, atLeast int) {
 	top := slices.Max(counts)
 	if top > 1<<16 {
 		slices.Sort(counts)
-		return counts[len(counts)-n]
+		least = counts[len(counts)-n]
+		first, _ := slices.BinarySearch(counts, least)
+		return least, len(counts) - first
 	}
 	hist := make([]int, top+1)
 	for _, c := range counts {
 		hist[max(c, 0)]++
 	}
 	for c := top; c > 0; c-- {
-		if n -= hist[c]; n <= 0 {
-			return c
+		atLeast += hist[c]
+		if atLeast >= n {
+			return c, atLeast
 		}
 	}
-	return 0
+	return 0, len(counts)
 }
 
 // pile is a list that grows a block at a time, never moving what it

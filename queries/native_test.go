@@ -199,20 +199,23 @@ func asAny(rows []map[string]interface{}) []interface{} {
 
 func TestNthLargest(t *testing.T) {
 	for _, c := range []struct {
-		counts []int32
-		n      int
-		want   int32
+		counts  []int32
+		n       int
+		want    int32
+		atLeast int
 	}{
-		{[]int32{1}, 1, 1},
-		{[]int32{3, 1, 2}, 1, 3},
-		{[]int32{3, 1, 2}, 3, 1},
-		{[]int32{1, 1, 1, 2}, 2, 1},
-		{[]int32{5, 5, 1, 5}, 3, 5},
-		{[]int32{1 << 20, 7, 1 << 17, 9}, 2, 1 << 17}, // counts too large to histogram
-		{[]int32{1 << 20, 7, 1 << 17, 9}, 4, 7},
+		{[]int32{1}, 1, 1, 1},
+		{[]int32{3, 1, 2}, 1, 3, 1},
+		{[]int32{3, 1, 2}, 3, 1, 3},
+		{[]int32{1, 1, 1, 2}, 2, 1, 4},
+		{[]int32{5, 5, 1, 5}, 3, 5, 3},
+		{[]int32{5, 5, 1, 5}, 2, 5, 3},
+		{[]int32{1 << 20, 7, 1 << 17, 9}, 2, 1 << 17, 2}, // counts too large to histogram
+		{[]int32{1 << 20, 7, 1 << 17, 9}, 4, 7, 4},
+		{[]int32{1 << 20, 7, 7, 9}, 3, 7, 4},
 	} {
-		if got := nthLargest(slices.Clone(c.counts), c.n); got != c.want {
-			t.Errorf("nthLargest(%v, %d) = %d, want %d", c.counts, c.n, got, c.want)
+		if got, atLeast := nthLargest(slices.Clone(c.counts), c.n); got != c.want || atLeast != c.atLeast {
+			t.Errorf("nthLargest(%v, %d) = %d, %d; want %d, %d", c.counts, c.n, got, atLeast, c.want, c.atLeast)
 		}
 	}
 }
