@@ -11,6 +11,7 @@ import (
 	kvbolt "github.com/cayleygraph/cayley/graph/kv/bolt"
 	kvleveldb "github.com/cayleygraph/cayley/graph/kv/leveldb"
 	hkv "github.com/hidal-go/hidalgo/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
 // A Gizmo query that times out or is cancelled returns at once, but its
@@ -34,6 +35,9 @@ func openGuarded(backend, path string, opts cgraph.Options) (cgraph.QuadStore, *
 	db, err := guarded[backend](path, opts)
 	if err != nil {
 		return nil, nil, err
+	}
+	if b, ok := db.(*hbolt.DB); ok {
+		db = &boltKV{db: b.DB()}
 	}
 	g := &guardedKV{KV: db}
 	qs, err := kv.New(g, opts)

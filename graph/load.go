@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -301,7 +302,8 @@ func (s *Store) apply(ctx context.Context, del, add []quad.Quad, tally *tallyCha
 		}
 		steps = append(steps, tx)
 	}
-	if len(add) > 0 {
+	direct := s.kvw != nil && s.guard != nil
+	if len(add) > 0 && !direct {
 		tx := cgraph.NewTransactionN(len(add))
 		for _, q := range add {
 			tx.AddQuad(q)
@@ -317,6 +319,14 @@ func (s *Store) apply(ctx context.Context, del, add []quad.Quad, tally *tallyCha
 			break
 		}
 	}
+	if direct {
+		if len(del) > 0 {
+			s.kvw.forget() // Cayley may have dropped nodes it remembers
+		}
+		if err == nil && len(add) > 0 {
+			err = s.addDirect(ctx, add)
+		}
+	}
 	if s.guard != nil {
 		var last func(context.Context, hkv.Tx) error
 		if s.tallied.Load() && !tally.empty() {
@@ -326,7 +336,20 @@ func (s *Store) apply(ctx context.Context, del, add []quad.Quad, tally *tallyCha
 	}
 	if err != nil {
 		s.failed = err
+		if s.kvw != nil {
+			s.kvw.forget() // ids of nodes rolled back
+		}
 	}
+	return err
+}
+
+// addDirect writes quads with kvWriter in the group's transaction.
+func (s *Store) addDirect(ctx context.Context, add []quad.Quad) error {
+	tx, err := s.guard.Tx(true)
+	if err != nil {
+		return err
+	}
+	_, err = s.kvw.add(ctx, tx, add, time.Now().UnixNano())
 	return err
 }
 

@@ -27,8 +27,9 @@ func synthetic(n, k int) []Batch {
 }
 
 // loadInto writes docs into a new store, per documents a transaction, and
-// returns the quads added.
-func loadInto(b *testing.B, cfg Config, docs []Batch, per int) int {
+// returns the quads added; with cayley, through Cayley's writer instead of
+// kvWriter.
+func loadInto(b *testing.B, cfg Config, docs []Batch, per int, cayley bool) int {
 	b.StopTimer()
 	if cfg.Path == "" {
 		cfg.Path = filepath.Join(b.TempDir(), "load.db")
@@ -38,6 +39,9 @@ func loadInto(b *testing.B, cfg Config, docs []Batch, per int) int {
 		b.Fatal(err)
 	}
 	defer s.Close()
+	if cayley {
+		s.kvw = nil
+	}
 	b.StartTimer()
 	quads := 0
 	for j := 0; j < len(docs); j += per {
@@ -52,21 +56,27 @@ func loadInto(b *testing.B, cfg Config, docs []Batch, per int) int {
 
 // BenchmarkLoad writes 512 documents of 20 statements into a new store of
 // each embedded backend, a transaction every `per` documents, and reports
-// quads per second (opening the store is not timed).
+// quads per second (opening the store is not timed). On bolt and leveldb
+// it compares kvWriter with Cayley's writer.
 func BenchmarkLoad(b *testing.B) {
 	docs := synthetic(512, 20)
 	for _, backend := range []string{"bolt", "leveldb", "btree", "memstore"} {
-		for _, per := range []int{1, 32, 128} {
-			if per == 1 && backend != "bolt" {
-				continue
+		for _, writer := range []string{"kv", "cayley"} {
+			if writer == "kv" && guarded[backend] == nil {
+				continue // kvWriter writes the file-backed stores only
 			}
-			b.Run(fmt.Sprintf("%s/docs-per-tx=%d", backend, per), func(b *testing.B) {
-				quads := 0
-				for i := 0; i < b.N; i++ {
-					quads += loadInto(b, Config{Backend: backend}, docs, per)
+			for _, per := range []int{1, 32, 128} {
+				if per == 1 && backend != "bolt" {
+					continue
 				}
-				b.ReportMetric(float64(quads)/b.Elapsed().Seconds(), "quads/s")
-			})
+				b.Run(fmt.Sprintf("%s/writer=%s/docs-per-tx=%d", backend, writer, per), func(b *testing.B) {
+					quads := 0
+					for i := 0; i < b.N; i++ {
+						quads += loadInto(b, Config{Backend: backend}, docs, per, writer == "cayley")
+					}
+					b.ReportMetric(float64(quads)/b.Elapsed().Seconds(), "quads/s")
+				})
+			}
 		}
 	}
 }

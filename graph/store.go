@@ -45,6 +45,7 @@ type Store struct {
 	mu      sync.Mutex
 	known   map[uint64]struct{} // hashes of entity quads this process stored
 	bulk    *pgBulk             // COPY writer, for PostgreSQL
+	kvw     *kvWriter           // Cayley's format written directly, for bolt and leveldb
 	guard   *guardedKV          // bolt and leveldb: Close waits for readers
 	tallied atomic.Bool         // the store keeps a tally (tally.go)
 	failed  error               // a write that failed: Cayley's caches may be wrong, no more writes
@@ -152,6 +153,12 @@ func Open(cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("open writer on %s store: %w", cfg.Backend, err)
 		}
 		s.w = w
+		if noBloom, _ := opts.BoolKey("no_bloom", false); guard != nil && noBloom {
+			if s.kvw, err = newKVWriter(context.Background(), guard); err != nil {
+				s.Close()
+				return nil, fmt.Errorf("open writer on %s store at %s: %w", cfg.Backend, path, err)
+			}
+		}
 		if cfg.Backend == "postgres" {
 			if s.bulk, err = openPGBulk(path); err != nil {
 				s.Close()

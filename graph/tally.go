@@ -885,9 +885,23 @@ type rawWriter struct {
 	s *Store
 }
 
-func (w *rawWriter) drop() error {
+// write runs one raw write, holding the store: it drops the tally first,
+// and after it the node ids the store's own writer remembers (a raw
+// write may delete nodes).
+func (w *rawWriter) write(fn func() error) error {
 	w.s.mu.Lock()
 	defer w.s.mu.Unlock()
+	if err := w.drop(); err != nil {
+		return err
+	}
+	err := fn()
+	if w.s.kvw != nil {
+		w.s.kvw.forget()
+	}
+	return err
+}
+
+func (w *rawWriter) drop() error {
 	if !w.s.tallied.Load() {
 		return nil
 	}
@@ -907,36 +921,21 @@ func (w *rawWriter) drop() error {
 }
 
 func (w *rawWriter) AddQuad(q quad.Quad) error {
-	if err := w.drop(); err != nil {
-		return err
-	}
-	return w.QuadWriter.AddQuad(q)
+	return w.write(func() error { return w.QuadWriter.AddQuad(q) })
 }
 
 func (w *rawWriter) AddQuadSet(qs []quad.Quad) error {
-	if err := w.drop(); err != nil {
-		return err
-	}
-	return w.QuadWriter.AddQuadSet(qs)
+	return w.write(func() error { return w.QuadWriter.AddQuadSet(qs) })
 }
 
 func (w *rawWriter) RemoveQuad(q quad.Quad) error {
-	if err := w.drop(); err != nil {
-		return err
-	}
-	return w.QuadWriter.RemoveQuad(q)
+	return w.write(func() error { return w.QuadWriter.RemoveQuad(q) })
 }
 
 func (w *rawWriter) ApplyTransaction(t *cgraph.Transaction) error {
-	if err := w.drop(); err != nil {
-		return err
-	}
-	return w.QuadWriter.ApplyTransaction(t)
+	return w.write(func() error { return w.QuadWriter.ApplyTransaction(t) })
 }
 
 func (w *rawWriter) RemoveNode(v quad.Value) error {
-	if err := w.drop(); err != nil {
-		return err
-	}
-	return w.QuadWriter.RemoveNode(v)
+	return w.write(func() error { return w.QuadWriter.RemoveNode(v) })
 }
