@@ -20,6 +20,9 @@ var fillPercent = map[string]float64{"log": 1.0, "sp": 1.0}
 
 func (k *boltKV) Close() error { return k.db.Close() }
 
+// DB is the bolt file, for the tally's scans with bolt's own cursor.
+func (k *boltKV) DB() *bolt.DB { return k.db }
+
 func (k *boltKV) Tx(rw bool) (hkv.Tx, error) {
 	tx, err := k.db.Begin(rw)
 	if err != nil {

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
+
+	"github.com/boltdb/bolt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/proto"
@@ -278,4 +281,46 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// A bolt store's reads and writes go through boltKV, and the tally's scans
+// reach bolt's own cursor through it.
+func TestBoltKV(t *testing.T) {
+	s := openTemp(t, "bolt")
+	if _, ok := s.guard.KV.(*boltKV); !ok {
+		t.Fatalf("bolt store opened through %T, not boltKV", s.guard.KV)
+	}
+	if _, ok := s.guard.KV.(interface{ DB() *bolt.DB }); !ok {
+		t.Fatal("the tally cannot reach bolt's cursor")
+	}
+	ctx := context.Background()
+	if _, err := s.Load(ctx, synthetic(2, 3)...); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := s.guard.Tx(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Close()
+	// Nested buckets, as hidalgo's keys of three parts and more.
+	for _, k := range []hkv.Key{{[]byte("x"), []byte("y"), []byte("k1")}, {[]byte("x"), []byte("y"), []byte("k2")}, {[]byte("x"), []byte("k0")}} {
+		if err := tx.Put(k, []byte("v")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	it := tx.Scan(hkv.Key{[]byte("x")})
+	for it.Next(ctx) {
+		got = append(got, fmt.Sprintf("%q=%s", it.Key(), it.Val()))
+	}
+	want := `["x" "k0"]=v ["x" "y" "k1"]=v ["x" "y" "k2"]=v`
+	if strings.Join(got, " ") != want {
+		t.Errorf("scan of nested buckets: %s, want %s", strings.Join(got, " "), want)
+	}
+	if v, err := tx.Get(ctx, hkv.Key{[]byte("x"), []byte("y"), []byte("k2")}); err != nil || string(v) != "v" {
+		t.Errorf("get: %q %v", v, err)
+	}
+	if _, err := tx.Get(ctx, hkv.Key{[]byte("nope"), []byte("k")}); err != hkv.ErrNotFound {
+		t.Errorf("get from a missing bucket: %v", err)
+	}
 }
