@@ -182,42 +182,35 @@ func (w *kvWriter) add(ctx context.Context, tx hkv.Tx, qs []quad.Quad, now int64
 		}
 	}
 	// Quads: those naming a new node are new; the others are looked up.
-	type cand struct {
-		p   proto.Primitive
-		new bool
-	}
-	cands := make([]cand, 0, len(qs))
+	var links, old []proto.Primitive
 	seen := make(map[[4]uint64]bool, len(qs))
-	var check []int
 	for _, q := range qs {
-		var c cand
 		var key [4]uint64
+		isNew := false
 		for i, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-			if v == nil {
-				continue
+			if v != nil {
+				key[i] = nodes[v].id
+				isNew = isNew || nodes[v].new
 			}
-			n := nodes[v]
-			key[i] = n.id
-			c.new = c.new || n.new
 		}
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
-		c.p = proto.Primitive{Subject: key[0], Predicate: key[1], Object: key[2], Label: key[3]}
-		if !c.new {
-			check = append(check, len(cands))
+		p := proto.Primitive{Subject: key[0], Predicate: key[1], Object: key[2], Label: key[3]}
+		if isNew {
+			links = append(links, p)
+		} else {
+			old = append(old, p)
 		}
-		cands = append(cands, c)
 	}
-	stored, err := w.stored(ctx, tx, check, func(i int) *proto.Primitive { return &cands[i].p })
+	held, err := w.stored(ctx, tx, old)
 	if err != nil {
 		return 0, err
 	}
-	links := make([]proto.Primitive, 0, len(cands))
-	for i := range cands {
-		if !stored[i] {
-			links = append(links, cands[i].p)
+	for i := range old {
+		if !held[i] {
+			links = append(links, old[i])
 		}
 	}
 	// Log entries: new nodes, then new quads, ids in order (so the log
@@ -289,28 +282,27 @@ func (w *kvWriter) add(ctx context.Context, tx hkv.Tx, qs []quad.Quad, now int64
 	return len(links), nil
 }
 
-// stored says which of the candidate quads at the check positions the
-// store holds, live: it reads their keys in the index of S, P and O (a
-// short list: the quads between the same nodes) and their log entries.
-func (w *kvWriter) stored(ctx context.Context, tx hkv.Tx, check []int, prim func(int) *proto.Primitive) (map[int]bool, error) {
-	out := make(map[int]bool)
-	if len(check) == 0 {
+// stored says which of the quads the store holds, live: it reads their
+// keys in the index of S, P and O (a short list: the quads between the
+// same nodes) and their log entries.
+func (w *kvWriter) stored(ctx context.Context, tx hkv.Tx, qs []proto.Primitive) ([]bool, error) {
+	out := make([]bool, len(qs))
+	if len(qs) == 0 {
 		return out, nil
 	}
 	ind := w.indexes[0]
 	if w.exists >= 0 {
 		ind = w.indexes[w.exists]
 	}
-	keys := make([]hkv.Key, len(check))
-	for i, c := range check {
-		keys[i] = hkv.Key(ind.KeyFor(prim(c)))
+	keys := make([]hkv.Key, len(qs))
+	for i := range qs {
+		keys[i] = hkv.Key(ind.KeyFor(&qs[i]))
 	}
 	lists, err := tx.GetBatch(ctx, keys)
 	if err != nil {
 		return nil, fmt.Errorf("look up %d quads: %w", len(keys), err)
 	}
-	for i, c := range check {
-		want := prim(c)
+	for i := range qs {
 		for l := lists[i]; len(l) > 0; {
 			id, k := binary.Uvarint(l)
 			if k <= 0 {
@@ -327,8 +319,8 @@ func (w *kvWriter) stored(ctx context.Context, tx hkv.Tx, check []int, prim func
 			if err := p.Unmarshal(v); err != nil {
 				return nil, fmt.Errorf("read quad %d: %w", id, err)
 			}
-			if !p.Deleted && p.IsSameLink(want) {
-				out[c] = true
+			if !p.Deleted && p.IsSameLink(&qs[i]) {
+				out[i] = true
 				break
 			}
 		}

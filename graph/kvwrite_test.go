@@ -122,29 +122,23 @@ func TestKVWriterAsCayley(t *testing.T) {
 }
 
 func quadStrings(t *testing.T, s *Store) []string {
-	t.Helper()
-	ctx := context.Background()
-	it := s.qs.QuadsAllIterator()
-	defer it.Close()
-	var out []string
-	for it.Next(ctx) {
-		out = append(out, s.qs.Quad(it.Result()).String())
-	}
-	if err := it.Err(); err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(out)
-	return out
+	return iterStrings(t, s.qs.QuadsAllIterator(), func(r cgraph.Ref) string { return s.qs.Quad(r).String() })
 }
 
 func nodeStrings(t *testing.T, s *Store) []string {
+	return iterStrings(t, s.qs.NodesAllIterator(), func(r cgraph.Ref) string { return quad.StringOf(s.qs.NameOf(r)) })
+}
+
+// iterStrings lists what an iterator of the store gives, sorted.
+func iterStrings(t *testing.T, it cgraph.Iterator, str func(cgraph.Ref) string) []string {
 	t.Helper()
-	ctx := context.Background()
-	it := s.qs.NodesAllIterator()
 	defer it.Close()
 	var out []string
-	for it.Next(ctx) {
-		out = append(out, quad.StringOf(s.qs.NameOf(it.Result())))
+	for it.Next(context.Background()) {
+		out = append(out, str(it.Result()))
+	}
+	if err := it.Err(); err != nil {
+		t.Fatal(err)
 	}
 	sort.Strings(out)
 	return out

@@ -302,7 +302,7 @@ func (s *Store) apply(ctx context.Context, del, add []quad.Quad, tally *tallyCha
 		}
 		steps = append(steps, tx)
 	}
-	direct := s.kvw != nil && s.guard != nil
+	direct := s.kvw != nil // bolt and leveldb: kvWriter adds
 	if len(add) > 0 && !direct {
 		tx := cgraph.NewTransactionN(len(add))
 		for _, q := range add {
