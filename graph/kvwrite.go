@@ -117,25 +117,25 @@ type kvNode struct {
 	new  bool
 }
 
-// add writes the quads the store lacks and returns how many it wrote.
-// now is the time stamped on the new log entries.
-func (w *kvWriter) add(ctx context.Context, tx hkv.Tx, qs []quad.Quad, now int64) (int, error) {
+// add writes the quads the store lacks; now is the time stamped on the
+// new log entries. (Load counts what it wrote from the store's size.)
+func (w *kvWriter) add(ctx context.Context, tx hkv.Tx, qs []quad.Quad, now int64) error {
 	if len(qs) == 0 {
-		return 0, nil
+		return nil
 	}
 	if w.ids == nil || len(w.ids) > maxIDs {
 		w.ids = make(map[quad.Value]uint64)
 	}
 	horizon, err := metaInt(ctx, tx, "horizon")
 	if err != nil {
-		return 0, err
+		return err
 	}
 	// Nodes: remembered, stored, or new.
 	nodes := make(map[quad.Value]*kvNode)
 	var lookup []*kvNode
 	for _, q := range qs {
 		if !q.IsValid() {
-			return 0, fmt.Errorf("quad %v lacks a subject, predicate or object", q)
+			return fmt.Errorf("quad %v lacks a subject, predicate or object", q)
 		}
 		for _, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 			if v == nil || nodes[v] != nil {
@@ -158,7 +158,7 @@ func (w *kvWriter) add(ctx context.Context, tx hkv.Tx, qs []quad.Quad, now int64
 	}
 	vals, err := tx.GetBatch(ctx, keys)
 	if err != nil {
-		return 0, fmt.Errorf("look up %d nodes: %w", len(keys), err)
+		return fmt.Errorf("look up %d nodes: %w", len(keys), err)
 	}
 	var fresh []*kvNode // in the order the quads name them
 	for i, n := range lookup {
@@ -168,7 +168,7 @@ func (w *kvWriter) add(ctx context.Context, tx hkv.Tx, qs []quad.Quad, now int64
 		}
 		id, k := binary.Uvarint(vals[i])
 		if k <= 0 || id == 0 {
-			return 0, fmt.Errorf("node %v: bad id %x in the store", n.val, vals[i])
+			return fmt.Errorf("node %v: bad id %x in the store", n.val, vals[i])
 		}
 		n.id = id
 	}
@@ -206,7 +206,7 @@ func (w *kvWriter) add(ctx context.Context, tx hkv.Tx, qs []quad.Quad, now int64
 	}
 	held, err := w.stored(ctx, tx, old)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	for i := range old {
 		if !held[i] {
@@ -222,10 +222,10 @@ func (w *kvWriter) add(ctx context.Context, tx hkv.Tx, qs []quad.Quad, now int64
 	for _, n := range fresh {
 		val, err := pquads.MarshalValue(n.val)
 		if err != nil {
-			return 0, fmt.Errorf("node %v: %w", n.val, err)
+			return fmt.Errorf("node %v: %w", n.val, err)
 		}
 		if err := putLog(tx, &proto.Primitive{ID: n.id, Value: val, Timestamp: now}); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	index := make([][]indexEntry, len(w.indexes))
@@ -234,7 +234,7 @@ func (w *kvWriter) add(ctx context.Context, tx hkv.Tx, qs []quad.Quad, now int64
 		p := &links[i]
 		p.ID, p.Timestamp = uint64(horizon), now
 		if err := putLog(tx, p); err != nil {
-			return 0, err
+			return err
 		}
 		for _, id := range [4]uint64{p.Subject, p.Predicate, p.Object, p.Label} {
 			if id != 0 {
@@ -255,31 +255,31 @@ func (w *kvWriter) add(ctx context.Context, tx hkv.Tx, qs []quad.Quad, now int64
 	var buf [binary.MaxVarintLen64]byte
 	for _, n := range fresh {
 		if err := tx.Put(hashKey('v', n.hash), append([]byte(nil), buf[:binary.PutUvarint(buf[:], n.id)]...)); err != nil {
-			return 0, fmt.Errorf("write node %v: %w", n.val, err)
+			return fmt.Errorf("write node %v: %w", n.val, err)
 		}
 	}
 	if err := w.countRefs(ctx, tx, nodes); err != nil {
-		return 0, err
+		return err
 	}
 	for i, ind := range w.indexes {
 		if err := appendIndexes(ctx, tx, ind, index[i]); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	if err := putMetaInt(tx, "horizon", horizon); err != nil {
-		return 0, err
+		return err
 	}
 	size, err := metaInt(ctx, tx, "size")
 	if err != nil {
-		return 0, err
+		return err
 	}
 	if err := putMetaInt(tx, "size", size+int64(len(links))); err != nil {
-		return 0, err
+		return err
 	}
 	for v, n := range nodes {
 		w.ids[v] = n.id
 	}
-	return len(links), nil
+	return nil
 }
 
 // stored says which of the quads the store holds, live: it reads their
