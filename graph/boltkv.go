@@ -34,6 +34,7 @@ func (k *boltKV) Tx(rw bool) (hkv.Tx, error) {
 type boltTx struct {
 	tx      *bolt.Tx
 	buckets map[string]*bolt.Bucket // by name, top-level buckets opened
+	fill    float64                 // if set, every bucket's fill factor (a bulk load writes in key order)
 }
 
 // bucket opens the buckets a key names (all its parts but the last) and
@@ -58,6 +59,9 @@ func (t *boltTx) bucket(k hkv.Key, create bool) (*bolt.Bucket, []byte, error) {
 		}
 		if f, ok := fillPercent[string(k[0])]; ok && t.tx.Writable() {
 			b.FillPercent = f
+		}
+		if t.fill > 0 {
+			b.FillPercent = t.fill
 		}
 		if t.buckets == nil {
 			t.buckets = make(map[string]*bolt.Bucket)

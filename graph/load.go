@@ -50,6 +50,9 @@ func (s *Store) Load(ctx context.Context, batches ...Batch) (LoadResult, error) 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.loading != nil {
+		return LoadResult{}, errBulking
+	}
 	fresh := make(map[quad.Quad]bool)
 	var add, stale []quad.Quad
 	put := func(qs []quad.Quad) {

@@ -25,6 +25,9 @@ func (s *Store) Remove(ctx context.Context, doc string) (int, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.loading != nil {
+		return 0, errBulking
+	}
 	s.known = nil // orphans it removes may be among them
 	id := schema.DocumentIRI(doc)
 	if s.qs.ValueOf(id) == nil {

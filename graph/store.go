@@ -49,7 +49,11 @@ type Store struct {
 	guard   *guardedKV          // bolt and leveldb: Close waits for readers
 	tallied atomic.Bool         // the store keeps a tally (tally.go)
 	failed  error               // a write that failed: Cayley's caches may be wrong, no more writes
+	loading *Bulk               // a bulk load under way: other writes wait for its Finish
 }
+
+// errBulking is what writes get while a bulk load holds the store.
+var errBulking = errors.New("a bulk load of this store is under way: write after its Finish")
 
 // Backends lists the backend names that can be opened.
 func Backends() []string {
@@ -234,6 +238,9 @@ func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
 // Close closes the store.
 func (s *Store) Close() error {
+	if s.loading != nil {
+		s.loading.abandon()
+	}
 	var err error
 	if s.w != nil {
 		err = s.w.Close()

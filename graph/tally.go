@@ -891,6 +891,9 @@ type rawWriter struct {
 func (w *rawWriter) write(fn func() error) error {
 	w.s.mu.Lock()
 	defer w.s.mu.Unlock()
+	if w.s.loading != nil {
+		return errBulking
+	}
 	if err := w.drop(); err != nil {
 		return err
 	}

@@ -40,15 +40,17 @@ func newBuild(g *globals) *cobra.Command {
 			defer st.Close()
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			var added, removed int
+			prog := newProgress(cmd.ErrOrStderr(), rf.quiet, 0)
+			sw, err := newStoreWriter(ctx, st, prog)
+			if err != nil {
+				return err
+			}
 			var pending []graph.Batch
 			flush := func() error {
 				if len(pending) == 0 {
 					return nil
 				}
-				r, err := st.Load(context.Background(), pending...)
-				added += r.Added
-				removed += r.Removed
+				err := sw.load(pending)
 				pending = pending[:0]
 				return err
 			}
@@ -65,6 +67,13 @@ func newBuild(g *globals) *cobra.Command {
 					err = ferr
 				}
 			}
+			if ferr := sw.finish(); err == nil || errors.Is(err, context.Canceled) {
+				if ferr != nil {
+					err = ferr
+				}
+			}
+			prog.done()
+			added, removed := sw.result.Added, sw.result.Removed
 			if sum != nil {
 				out := cmd.OutOrStdout()
 				if rf.quiet {

@@ -53,13 +53,20 @@ func newLoad(g *globals) *cobra.Command {
 				}
 			}
 			prog := newProgress(cmd.ErrOrStderr(), quiet, total)
-			l := &loader{st: st, prog: prog, seen: map[string]string{}}
+			sw, err := newStoreWriter(ctx, st, prog)
+			if err != nil {
+				return err
+			}
+			l := &loader{w: sw, prog: prog, seen: map[string]string{}}
 			for _, a := range args {
 				if err = l.file(ctx, cmd.InOrStdin(), a); err != nil {
 					break
 				}
 			}
 			if ferr := l.flush(); err == nil {
+				err = ferr
+			}
+			if ferr := sw.finish(); err == nil {
 				err = ferr
 			}
 			prog.done()
@@ -70,8 +77,8 @@ func newLoad(g *globals) *cobra.Command {
 			printRows(out, [][2]string{
 				{"documents loaded", fmt.Sprint(l.docs)},
 				{"statements", fmt.Sprint(l.statements)},
-				{"quads added", fmt.Sprint(l.added)},
-				{"quads removed", fmt.Sprint(l.removed)},
+				{"quads added", fmt.Sprint(sw.result.Added)},
+				{"quads removed", fmt.Sprint(sw.result.Removed)},
 				{"store", cfg.Store().Backend + " " + cfg.Store().Path},
 			})
 			if errors.Is(err, context.Canceled) {
@@ -89,12 +96,11 @@ func newLoad(g *globals) *cobra.Command {
 
 // loader groups statements by document and writes whole documents.
 type loader struct {
-	st               *graph.Store
+	w                *storeWriter
 	prog             *progress
 	pending          []graph.Batch
 	seen             map[string]string // document -> where its statements were
 	docs, statements int
-	added, removed   int
 	lastDoc          string
 }
 
@@ -172,13 +178,10 @@ func (l *loader) flush() error {
 	if len(l.pending) == 0 {
 		return nil
 	}
-	r, err := l.st.Load(context.Background(), l.pending...)
-	if err != nil {
+	if err := l.w.load(l.pending); err != nil {
 		return err
 	}
 	l.docs += len(l.pending)
-	l.added += r.Added
-	l.removed += r.Removed
 	l.pending = l.pending[:0]
 	return nil
 }

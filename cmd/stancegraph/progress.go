@@ -68,3 +68,14 @@ func (p *progress) clear() {
 }
 
 func (p *progress) done() { p.clear() }
+
+// step shows what long work is under way, in place of the bar.
+func (p *progress) step(msg string) {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprintf(p.w, "\r%-78s", msg)
+	p.shown = true
+}

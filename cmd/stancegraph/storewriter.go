@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// maxBulkQuads bounds what a bulk load holds in memory (16 bytes a quad,
+// about 60 a node): past it the bulk is written and the rest of the input
+// goes in by transactions.
+const maxBulkQuads = 64 << 20
+
+// storeWriter writes batches of documents: into a new bolt or leveldb
+// store in bulk (graph.Bulk), otherwise a transaction a batch.
+type storeWriter struct {
+	st     *graph.Store
+	bulk   *graph.Bulk
+	prog   *progress
+	result graph.LoadResult
+}
+
+func newStoreWriter(ctx context.Context, st *graph.Store, prog *progress) (*storeWriter, error) {
+	w := &storeWriter{st: st, prog: prog}
+	b, err := st.Bulk(ctx)
+	switch {
+	case err == nil:
+		w.bulk = b
+	case !errors.Is(err, graph.ErrNotNew):
+		return nil, err
+	}
+	return w, nil
+}
+
+// load writes whole documents; loads after an error add nothing.
+func (w *storeWriter) load(batches []graph.Batch) error {
+	if w.bulk == nil {
+		r, err := w.st.Load(context.Background(), batches...)
+		w.result.Added += r.Added
+		w.result.Removed += r.Removed
+		return err
+	}
+	if _, err := w.bulk.Load(context.Background(), batches...); err != nil {
+		return err
+	}
+	if w.bulk.Quads() > maxBulkQuads {
+		return w.finish()
+	}
+	return nil
+}
+
+// finish writes what a bulk load holds; the documents given so far are
+// then stored whole.
+func (w *storeWriter) finish() error {
+	if w.bulk == nil {
+		return nil
+	}
+	b := w.bulk
+	w.bulk = nil
+	r, err := b.Finish(context.Background(), func(step string) {
+		w.prog.step(fmt.Sprintf("%s ...", step))
+	})
+	w.result.Added += r.Added
+	return err
+}
