@@ -34,7 +34,7 @@ test: deps vet
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race ./extract/...
 	$(GO) test -count=1 -race -gcflags=all=-d=checkptr=0 -run 'TestNativeInPartsAndLimits' ./queries
-	$(GO) test -count=1 -race -gcflags=all=-d=checkptr=0 -run 'TestKVWriterAsCayley|TestLoadIdempotentAndReplace|TestRawWriteDropsTheTally|TestCloseWaitsForReaders' ./graph
+	$(GO) test -count=1 -race -gcflags=all=-d=checkptr=0 -run 'TestBulk|TestKVWriterAsCayley|TestLoadIdempotentAndReplace|TestRawWriteDropsTheTally|TestCloseWaitsForReaders' ./graph
 
 # Extract the sample corpus and score it against the gold statements.
 eval: build

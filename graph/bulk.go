@@ -250,7 +250,9 @@ func (b *Bulk) Finish(ctx context.Context, progress func(step string)) (LoadResu
 		progress = func(string) {}
 	}
 	nodes := uint64(len(b.hash) - 1)
-	quads := b.dedup()
+	b.ids = nil // Finish names nodes by id
+	es, tmp := make([]sortEntry, b.n), make([]sortEntry, b.n)
+	quads := b.dedup(es, tmp)
 	w := b.log
 	fail := func(what string, err error) (LoadResult, error) {
 		return LoadResult{}, b.fail(fmt.Errorf("bulk load: write %s: %w", what, err))
@@ -278,7 +280,7 @@ func (b *Bulk) Finish(ctx context.Context, progress func(step string)) (LoadResu
 	}
 	for _, ind := range b.s.kvw.indexes {
 		progress(fmt.Sprintf("writing index %s", ind.Key(nil)[0]))
-		if err := b.writeIndex(w, ind.Dirs, ind.Key(nil)[0], quads, nodes); err != nil {
+		if err := b.writeIndex(w, ind.Dirs, ind.Key(nil)[0], quads, nodes, es, tmp); err != nil {
 			return fail("index "+string(ind.Key(nil)[0]), err)
 		}
 	}
@@ -366,27 +368,23 @@ func syncDir(dir string) error {
 }
 
 // dedup drops the quads met before (Cayley ignores a duplicate) and
-// returns the rest in the order they came.
-func (b *Bulk) dedup() []bulkQuad {
+// returns the rest in the order they came; es and tmp are scratch for
+// the sorts, as long as the quads.
+func (b *Bulk) dedup(es, tmp []sortEntry) []bulkQuad {
 	qs := make([]bulkQuad, 0, b.n)
-	for _, bl := range b.blocks {
+	for i, bl := range b.blocks {
 		qs = append(qs, bl...)
+		b.blocks[i] = nil
 	}
 	b.blocks = nil
-	order := make([]uint32, len(qs))
-	for i := range order {
-		order[i] = uint32(i)
+	for i := range qs {
+		es[i] = sortEntry{key: qs[i], pos: uint32(i)}
 	}
-	slices.SortFunc(order, func(i, j uint32) int {
-		if c := cmpQuad(&qs[i], &qs[j]); c != 0 {
-			return c
-		}
-		return cmpU32(i, j)
-	})
+	es, _ = radixSort(es, tmp, 4)
 	dup := make([]bool, len(qs))
-	for k := 1; k < len(order); k++ {
-		if qs[order[k]] == qs[order[k-1]] {
-			dup[order[k]] = true
+	for k := 1; k < len(es); k++ {
+		if es[k].key == es[k-1].key {
+			dup[es[k].pos] = true // equal keys keep their order: the first stays
 		}
 	}
 	out := qs[:0]
@@ -396,25 +394,6 @@ func (b *Bulk) dedup() []bulkQuad {
 		}
 	}
 	return out
-}
-
-func cmpQuad(a, b *bulkQuad) int {
-	for k := range a {
-		if c := cmpU32(a[k], b[k]); c != 0 {
-			return c
-		}
-	}
-	return 0
-}
-
-func cmpU32(a, b uint32) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // byHash lists the node ids in the order of their hashes.
@@ -457,48 +436,32 @@ func (b *Bulk) writeIDs(w *chunkWriter, order []uint32) error {
 
 // writeIndex writes an index's lists: its keys in order, each with the
 // ids of its quads, ascending. A quad's id is nodes+1 plus its place.
-func (b *Bulk) writeIndex(w *chunkWriter, dirs []quad.Direction, bucket []byte, quads []bulkQuad, nodes uint64) error {
-	pos := make([]int, len(dirs))
-	for k, d := range dirs {
-		pos[k] = dirIndex(d)
-	}
-	order := make([]uint32, len(quads))
-	for i := range order {
-		order[i] = uint32(i)
-	}
-	slices.SortFunc(order, func(i, j uint32) int {
-		for _, p := range pos {
-			if c := cmpU32(quads[i][p], quads[j][p]); c != 0 {
-				return c
-			}
+func (b *Bulk) writeIndex(w *chunkWriter, dirs []quad.Direction, bucket []byte, quads []bulkQuad, nodes uint64, es, tmp []sortEntry) error {
+	es, tmp = es[:len(quads)], tmp[:len(quads)]
+	for i := range quads {
+		e := sortEntry{pos: uint32(i)}
+		for k, d := range dirs {
+			e.key[k] = quads[i][dirIndex(d)]
 		}
-		return cmpU32(i, j)
-	})
+		es[i] = e
+	}
+	es, _ = radixSort(es, tmp, len(dirs))
 	key := make([]byte, 8*len(dirs))
 	var list []byte
-	for k := 0; k < len(order); {
-		q := &quads[order[k]]
-		for n, p := range pos {
-			binary.BigEndian.PutUint64(key[8*n:], uint64(q[p]))
+	for k := 0; k < len(es); {
+		at := es[k].key
+		for n := range dirs {
+			binary.BigEndian.PutUint64(key[8*n:], uint64(at[n]))
 		}
 		list = list[:0]
-		for ; k < len(order) && sameAt(&quads[order[k]], q, pos); k++ {
-			list = binary.AppendUvarint(list, nodes+1+uint64(order[k]))
+		for ; k < len(es) && es[k].key == at; k++ {
+			list = binary.AppendUvarint(list, nodes+1+uint64(es[k].pos))
 		}
 		if err := w.put(bucket, key, list, 0); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func sameAt(a, b *bulkQuad, pos []int) bool {
-	for _, p := range pos {
-		if a[p] != b[p] {
-			return false
-		}
-	}
-	return true
 }
 
 func dirIndex(d quad.Direction) int {
@@ -549,18 +512,28 @@ func (c *chunkWriter) begin() error {
 	return nil
 }
 
-// put writes bucket/key -> val; with val nil, n as a uvarint.
-func (c *chunkWriter) put(bucket, key, val []byte, n uint64) error {
-	if err := c.begin(); err != nil {
-		return err
-	}
-	if len(c.arena)+len(key)+len(val)+binary.MaxVarintLen64 > c.limit && len(c.arena) > 0 {
+// reserve begins a transaction, or commits the current one and begins
+// another if n more bytes would pass the limit, and makes room for them.
+func (c *chunkWriter) reserve(n int) error {
+	if c.tx != nil && len(c.arena) > 0 && len(c.arena)+n > c.limit {
 		if err := c.commit(context.Background()); err != nil {
 			return err
 		}
-		if err := c.begin(); err != nil {
-			return err
-		}
+	}
+	if err := c.begin(); err != nil {
+		return err
+	}
+	if len(c.arena)+n > cap(c.arena) {
+		// Bolt holds slices of the old arena until the commit: a new one.
+		c.arena = make([]byte, 0, max(c.limit, n))
+	}
+	return nil
+}
+
+// put writes bucket/key -> val; with val nil, n as a uvarint.
+func (c *chunkWriter) put(bucket, key, val []byte, n uint64) error {
+	if err := c.reserve(len(key) + len(val) + binary.MaxVarintLen64); err != nil {
+		return err
 	}
 	start := len(c.arena)
 	c.arena = append(c.arena, key...)
@@ -575,11 +548,21 @@ func (c *chunkWriter) put(bucket, key, val []byte, n uint64) error {
 }
 
 func (c *chunkWriter) putLog(p *proto.Primitive) error {
-	buf, err := p.Marshal()
-	if err != nil {
+	var key [8]byte
+	binary.BigEndian.PutUint64(key[:], p.ID)
+	n := p.ProtoSize()
+	if err := c.reserve(len(key) + n); err != nil {
+		return err
+	}
+	start := len(c.arena)
+	c.arena = append(c.arena, key[:]...)
+	k := c.arena[start:len(c.arena):len(c.arena)]
+	start = len(c.arena)
+	c.arena = c.arena[:start+n]
+	if _, err := p.MarshalTo(c.arena[start:]); err != nil {
 		return fmt.Errorf("encode entry %d: %w", p.ID, err)
 	}
-	return c.put(kvLog, binary.BigEndian.AppendUint64(nil, p.ID), buf, 0)
+	return c.tx.Put(hkv.Key{kvLog, k}, c.arena[start:len(c.arena):len(c.arena)])
 }
 
 // with runs fn in the current transaction.

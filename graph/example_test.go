@@ -3,6 +3,8 @@ package graph_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/stancegraph/stancegraph/extract"
 	_ "github.com/stancegraph/stancegraph/extract/rules"
@@ -64,4 +66,50 @@ func ExampleStore_Query_evidence() {
 	}
 	// Output:
 	// Wang Yi | calls reasonable | 2022-01-27 | Chinese Foreign Minister Wang Yi called Russia's security concerns reasonable.
+}
+
+// Load a corpus into a new bolt store in bulk: Finish writes the store.
+func ExampleStore_Bulk() {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "stancegraph-example")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	st, err := graph.Open(graph.Config{Backend: "bolt", Path: filepath.Join(dir, "g.db")})
+	if err != nil {
+		panic(err)
+	}
+	defer st.Close()
+	ex, err := extract.New("rules", extract.Config{})
+	if err != nil {
+		panic(err)
+	}
+	bulk, err := st.Bulk(ctx) // graph.ErrNotNew if the store holds anything
+	if err != nil {
+		panic(err)
+	}
+	for i, text := range []string{
+		"Russia demands a halt to NATO expansion.",
+		"The United States rejected the Russian demand.",
+	} {
+		doc := &extract.Document{ID: fmt.Sprintf("doc-%d.txt", i), Date: "2022-01-27", Text: text}
+		r, err := ex.Extract(ctx, doc)
+		if err != nil {
+			panic(err)
+		}
+		if _, err := bulk.Load(ctx, graph.Batch{Doc: doc.Info(r.Sentences), Statements: r.Statements}); err != nil {
+			panic(err)
+		}
+	}
+	if _, err := bulk.Finish(ctx, nil); err != nil {
+		panic(err)
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(stats.Documents, "documents,", stats.Statements, "statements")
+	// Output:
+	// 2 documents, 2 statements
 }

@@ -24,9 +24,11 @@ func newLoad(g *globals) *cobra.Command {
 		Use:   "load FILE.jsonl...",
 		Short: "Load statements that extract printed into the store",
 		Long: "load reads statements as JSON Lines, as `stancegraph extract` prints them (\"-\" reads\n" +
-			"stdin), and writes them to the store, " + fmt.Sprint(graph.DocsPerTransaction) + " whole documents a transaction. A document's\n" +
-			"statements must be on consecutive lines. Loading is idempotent, so workers can\n" +
-			"extract shards of a corpus (extract --shard K/N) and load them into one shared store.",
+			"stdin), and writes them to the store, " + fmt.Sprint(graph.DocsPerTransaction) + " whole documents a transaction. A new bolt\n" +
+			"store is loaded in bulk instead: everything is written at the end, at several times\n" +
+			"the speed, and a load cut short leaves the store empty. A document's statements\n" +
+			"must be on consecutive lines. Loading is idempotent, so workers can extract shards\n" +
+			"of a corpus (extract --shard K/N) and load them into one shared store.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.load(cmd, nil)
