@@ -45,6 +45,7 @@ type Bulk struct {
 	blocks  [][]bulkQuad                // the quads in the order they came, in blocks of blockQuads
 	n       int                         // quads held
 	tally   bulkTally
+	docs    map[string]struct{} // the documents loaded
 	log     *chunkWriter
 	err     error // a failed write: the bulk is over
 	done    bool
@@ -56,6 +57,11 @@ const blockQuads = 1 << 16
 
 // bulkQuad is a quad as the ids of its nodes (label 0: none).
 type bulkQuad [4]uint32
+
+// ErrDocAgain says a bulk load was given a document it holds already. A
+// document loaded again replaces its statements, which a bulk load does
+// not do: Finish it and load the document by Store.Load.
+var ErrDocAgain = errors.New("document already in the bulk load")
 
 // ErrNotNew says a bulk load was asked of a store that holds data.
 var ErrNotNew = errors.New("bulk load needs a new store")
@@ -104,15 +110,17 @@ func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 	db := &boltKV{db: kdb.(*hbolt.DB).DB()}
 	db.db.NoSync = true // nobody reads the file before Finish syncs it
 	b := &Bulk{s: s, staging: staging, db: db, now: time.Now().UnixNano(),
-		ids: make(map[cgraph.ValueHash]uint32), hash: make([]cgraph.ValueHash, 1), tally: newBulkTally()}
+		ids: make(map[cgraph.ValueHash]uint32), hash: make([]cgraph.ValueHash, 1), tally: newBulkTally(),
+		docs: make(map[string]struct{})}
 	b.log = &chunkWriter{kv: db, limit: chunkBytes}
 	s.loading = b
 	return b, nil
 }
 
 // Load adds documents and their statements, as Store.Load would to a new
-// store: a statement met again is left out, and a batch with an invalid
-// statement adds nothing. Its result is empty: Finish counts.
+// store: a statement met again is left out. A batch with an invalid
+// statement, or with a document given before (ErrDocAgain), adds nothing.
+// Its result is empty: Finish counts.
 func (b *Bulk) Load(ctx context.Context, batches ...Batch) (LoadResult, error) {
 	if err := b.usable(); err != nil {
 		return LoadResult{}, err
@@ -120,10 +128,15 @@ func (b *Bulk) Load(ctx context.Context, batches ...Batch) (LoadResult, error) {
 	if err := ctx.Err(); err != nil {
 		return LoadResult{}, err
 	}
+	again := map[string]bool{}
 	for _, bt := range batches {
 		if bt.Doc.ID == "" {
 			return LoadResult{}, errors.New("load: document has no id")
 		}
+		if _, ok := b.docs[bt.Doc.ID]; ok || again[bt.Doc.ID] {
+			return LoadResult{}, fmt.Errorf("load %s: %w", bt.Doc.ID, ErrDocAgain)
+		}
+		again[bt.Doc.ID] = true
 		for i := range bt.Statements {
 			if err := bt.Statements[i].Validate(); err != nil {
 				return LoadResult{}, fmt.Errorf("load %s: statement %d: %w", bt.Doc.ID, i, err)
@@ -164,6 +177,7 @@ func (b *Bulk) Load(ctx context.Context, batches ...Batch) (LoadResult, error) {
 	}
 	var news []*schema.Statement
 	for _, bt := range batches {
+		b.docs[bt.Doc.ID] = struct{}{}
 		add(bt.Doc.Quads())
 		for i := range bt.Statements {
 			st := &bt.Statements[i]
@@ -214,7 +228,7 @@ func (b *Bulk) abandon() {
 		b.db = nil
 		os.RemoveAll(b.staging)
 	}
-	b.blocks, b.ids, b.hash, b.tally = nil, nil, nil, bulkTally{}
+	b.blocks, b.ids, b.hash, b.tally, b.docs = nil, nil, nil, bulkTally{}, nil
 	b.s.mu.Lock()
 	if b.s.loading == b {
 		b.s.loading = nil
@@ -312,7 +326,7 @@ func (b *Bulk) Finish(ctx context.Context, progress func(step string)) (LoadResu
 		return fail(b.staging, err)
 	}
 	b.db = nil
-	b.blocks, b.ids, b.hash, b.tally = nil, nil, nil, bulkTally{}
+	b.blocks, b.ids, b.hash, b.tally, b.docs = nil, nil, nil, bulkTally{}, nil
 	err = b.s.replaceFile(filepath.Join(b.staging, "indexes.bolt"))
 	os.RemoveAll(b.staging)
 	b.s.mu.Lock()

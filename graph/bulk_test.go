@@ -159,6 +159,14 @@ func TestBulkRefuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := b.Quads()
+	for _, again := range [][]Batch{{docs[0]}, {docs[2], docs[2]}} {
+		if _, err := b.Load(ctx, again...); !errors.Is(err, ErrDocAgain) {
+			t.Errorf("a document given twice: %v, want ErrDocAgain", err)
+		}
+	}
+	if b.Quads() != n {
+		t.Errorf("a batch with a document given twice added %d quads", b.Quads()-n)
+	}
 	bad := docs[1]
 	bad.Statements = append([]schema.Statement(nil), bad.Statements...)
 	bad.Statements[1].Class = "NOT_A_CLASS"

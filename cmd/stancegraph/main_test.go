@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/stancegraph/stancegraph/graph"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -314,5 +315,43 @@ func TestLoadBadInput(t *testing.T) {
 	}
 	if _, _, err := run(t, "extract", "--shard", "3/3", "../../testdata/corpus"); err == nil || !strings.Contains(err.Error(), "--shard") {
 		t.Errorf("bad shard: %v", err)
+	}
+}
+
+// A document given twice replaces its statements: a build into a new bolt
+// store (in bulk, until the document comes again) ends as one into
+// leveldb (transactions throughout).
+func TestBuildDocumentTwice(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "feed.jsonl")
+	lines := []string{
+		`{"id":"a","date":"2022-01-26","text":"China called Russia's security concerns reasonable."}`,
+		`{"id":"same","date":"2022-01-27","text":"Russia demands a halt to NATO expansion."}`,
+	}
+	// The second "same" in a later transaction than the first.
+	for i := 0; i < graph.DocsPerTransaction; i++ {
+		lines = append(lines, fmt.Sprintf(`{"id":"filler %d","date":"2022-01-27","text":"Germany backs the sanctions."}`, i))
+	}
+	lines = append(lines, `{"id":"same","date":"2022-01-28","text":"The United States rejected the Russian demand."}`)
+	if err := os.WriteFile(corpus, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stats := func(backend string) string {
+		db := filepath.Join(dir, backend+".db")
+		if _, _, err := run(t, "build", "-q", "--db", backend, "--dbpath", db, corpus); err != nil {
+			t.Fatalf("build into %s: %v", backend, err)
+		}
+		out, _, err := run(t, "stats", "--db", backend, "--dbpath", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Replace(out, db, "", 1)
+	}
+	bolt, leveldb := stats("bolt"), stats("leveldb")
+	if strings.Replace(bolt, "bolt", "leveldb", 1) != leveldb {
+		t.Errorf("bolt:\n%s\nleveldb:\n%s", bolt, leveldb)
+	}
+	if !regexp.MustCompile(fmt.Sprintf(`documents\s+%d\n`, graph.DocsPerTransaction+2)).MatchString(bolt) {
+		t.Errorf("want %d documents:\n%s", graph.DocsPerTransaction+2, bolt)
 	}
 }

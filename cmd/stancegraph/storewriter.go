@@ -42,7 +42,15 @@ func (w *storeWriter) load(batches []graph.Batch) error {
 		w.result.Removed += r.Removed
 		return err
 	}
-	if _, err := w.bulk.Load(context.Background(), batches...); err != nil {
+	_, err := w.bulk.Load(context.Background(), batches...)
+	if errors.Is(err, graph.ErrDocAgain) {
+		// A document again replaces its statements: transactions do that.
+		if err := w.finish(); err != nil {
+			return err
+		}
+		return w.load(batches)
+	}
+	if err != nil {
 		return err
 	}
 	if w.bulk.Quads() > maxBulkQuads {
