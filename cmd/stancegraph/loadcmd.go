@@ -77,17 +77,18 @@ func newLoad(g *globals) *cobra.Command {
 				out = cmd.ErrOrStderr()
 			}
 			printRows(out, [][2]string{
-				{"documents loaded", fmt.Sprint(l.docs)},
+				{"documents loaded", fmt.Sprint(l.docs - sw.lost)},
 				{"statements", fmt.Sprint(l.statements)},
 				{"quads added", fmt.Sprint(sw.result.Added)},
 				{"quads removed", fmt.Sprint(sw.result.Removed)},
 				{"store", cfg.Store().Backend + " " + cfg.Store().Path},
 			})
+			stored := l.docs - sw.lost
 			if errors.Is(err, context.Canceled) {
-				return &exitError{code: 130, msg: fmt.Sprintf("interrupted: %d documents were stored whole; run load again to finish", l.docs)}
+				return &exitError{code: 130, msg: fmt.Sprintf("interrupted: %d documents were stored whole; run load again to finish", stored)}
 			}
 			if err != nil {
-				return fmt.Errorf("%w\n%d documents before it were stored whole; loading again adds nothing twice", err, l.docs)
+				return fmt.Errorf("%w\n%d documents before it were stored whole; loading again adds nothing twice", err, stored)
 			}
 			return nil
 		},

@@ -22,6 +22,8 @@ type storeWriter struct {
 	maxQuads int // maxBulkQuads
 	prog     *progress
 	result   graph.LoadResult
+	held     int // documents in the bulk, not yet in the store
+	lost     int // documents a failed bulk load held
 }
 
 func newStoreWriter(ctx context.Context, st *graph.Store, prog *progress) (*storeWriter, error) {
@@ -45,6 +47,9 @@ func (w *storeWriter) load(batches []graph.Batch) error {
 		return err
 	}
 	_, err := w.bulk.Load(context.Background(), batches...)
+	if err == nil {
+		w.held += len(batches)
+	}
 	if errors.Is(err, graph.ErrDocAgain) {
 		// A document again replaces its statements: transactions do that.
 		if err := w.finish(); err != nil {
@@ -62,7 +67,7 @@ func (w *storeWriter) load(batches []graph.Batch) error {
 }
 
 // finish writes what a bulk load holds; the documents given so far are
-// then stored whole.
+// then stored whole, or, if it fails, none of those it held (lost).
 func (w *storeWriter) finish() error {
 	if w.bulk == nil {
 		return nil
@@ -73,5 +78,9 @@ func (w *storeWriter) finish() error {
 		w.prog.step(fmt.Sprintf("%s ...", step))
 	})
 	w.result.Added += r.Added
+	if err != nil {
+		w.lost += w.held
+	}
+	w.held = 0
 	return err
 }
