@@ -13,11 +13,12 @@ import (
 type bulkTally struct {
 	cells  map[string]Cell   // by their key by actor
 	labels map[string]string // of actors and targets
-	// Each statement's evidence key and value, packed in blocks with
+	// The keys and values to write (each statement's evidence as it
+	// comes; the cells and labels when written), packed in blocks with
 	// nothing for the collector to scan (one growing buffer was copied
 	// again and again: 9 s of a 1,000,000-statement load).
 	blocks [][]byte
-	ev     []span
+	kvs    []span
 }
 
 // span is a key and a value, one after the other in a block.
@@ -54,7 +55,7 @@ func (t *bulkTally) keep(k, v []byte) {
 		t.blocks = append(t.blocks, make([]byte, 0, max(tallyBlock, n)))
 	}
 	bl := &t.blocks[len(t.blocks)-1]
-	t.ev = append(t.ev, span{block: uint32(len(t.blocks) - 1), off: uint32(len(*bl)), klen: uint32(len(k)), vlen: uint32(len(v))})
+	t.kvs = append(t.kvs, span{block: uint32(len(t.blocks) - 1), off: uint32(len(*bl)), klen: uint32(len(k)), vlen: uint32(len(v))})
 	*bl = append(append(*bl, k...), v...)
 }
 
@@ -75,8 +76,8 @@ func (t *bulkTally) write(w *chunkWriter) error {
 	}
 	t.keep([]byte("v"), []byte(tallyVersion)) // the tally is whole
 	t.cells, t.labels = nil, nil
-	slices.SortFunc(t.ev, func(a, b span) int { return bytes.Compare(t.key(a), t.key(b)) })
-	for _, s := range t.ev {
+	slices.SortFunc(t.kvs, func(a, b span) int { return bytes.Compare(t.key(a), t.key(b)) })
+	for _, s := range t.kvs {
 		if err := w.put(tallyBucket, t.key(s), t.val(s), 0); err != nil {
 			return err
 		}

@@ -10,12 +10,12 @@ import (
 
 // maxBulkQuads bounds what a bulk load holds in memory: past it the bulk
 // is written and the rest of the input goes in by transactions. A
-// 1,000,000-statement load (15.6 million quads) peaks at 2.8 GB RSS, so
+// 1,000,000-statement load (15.6 million quads) peaks at 2.7 GB RSS, so
 // this is about 2 million statements and 6 GB.
 const maxBulkQuads = 32 << 20
 
-// storeWriter writes batches of documents: into a new bolt or leveldb
-// store in bulk (graph.Bulk), otherwise a transaction a batch.
+// storeWriter writes batches of documents: into a new bolt store in bulk
+// (graph.Bulk), otherwise a transaction a batch.
 type storeWriter struct {
 	st       *graph.Store
 	bulk     *graph.Bulk
