@@ -175,11 +175,7 @@ func (b *Bulk) Load(ctx context.Context, batches ...Batch) (LoadResult, error) {
 	}
 	local := make(map[quad.Value]uint32) // this call's nodes, hashed once
 	var fresh []quad.Value               // new nodes, in id order
-	id := func(v quad.Value) uint32 {
-		if n, ok := local[v]; ok {
-			return n
-		}
-		h := cgraph.HashOf(v)
+	node := func(v quad.Value, h cgraph.ValueHash) uint32 {
 		n, ok := b.ids[h]
 		if !ok {
 			n = uint32(len(b.hash))
@@ -189,6 +185,12 @@ func (b *Bulk) Load(ctx context.Context, batches ...Batch) (LoadResult, error) {
 		}
 		local[v] = n
 		return n
+	}
+	id := func(v quad.Value) uint32 {
+		if n, ok := local[v]; ok {
+			return n
+		}
+		return node(v, cgraph.HashOf(v))
 	}
 	add := func(qs []quad.Quad) {
 		for _, q := range qs {
@@ -210,9 +212,11 @@ func (b *Bulk) Load(ctx context.Context, batches ...Batch) (LoadResult, error) {
 			if _, ok := local[sid]; ok {
 				continue // the same statement twice
 			}
-			if _, ok := b.ids[cgraph.HashOf(sid)]; ok {
+			h := cgraph.HashOf(sid)
+			if _, ok := b.ids[h]; ok {
 				continue
 			}
+			node(sid, h)
 			news = append(news, st)
 			add(st.Quads())
 		}
