@@ -35,8 +35,7 @@ func newBulkTally() bulkTally {
 
 // add counts a statement new to the store, as tallyAdds does.
 func (t *bulkTally) add(st *schema.Statement) {
-	c := Cell{Actor: string(schema.ActorIRI(st.Subject)), Target: string(st.TargetIRI()), Class: st.Class,
-		Statements: 1, First: st.Date, Last: st.Date}
+	c := cellOf(st)
 	k := string(cellKey(ByActor, c.Actor, c.Target, c.Class))
 	if cur, ok := t.cells[k]; ok {
 		c = merge(cur, c)

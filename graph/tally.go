@@ -562,12 +562,17 @@ func merge(a, b Cell) Cell {
 	return a
 }
 
+// cellOf is the cell of one statement.
+func cellOf(st *schema.Statement) Cell {
+	return Cell{Actor: string(schema.ActorIRI(st.Subject)), Target: string(st.TargetIRI()), Class: st.Class,
+		Statements: 1, First: st.Date, Last: st.Date}
+}
+
 // tallyAdds adds a cell of one statement for each of the statements new to
 // the store, with the labels of their actors and targets.
 func tallyAdds(news []*schema.Statement, ch *tallyChange) {
 	for _, st := range news {
-		c := Cell{Actor: string(schema.ActorIRI(st.Subject)), Target: string(st.TargetIRI()), Class: st.Class,
-			Statements: 1, First: st.Date, Last: st.Date}
+		c := cellOf(st)
 		ch.add = append(ch.add, c)
 		ch.labels[c.Actor] = st.Subject
 		ch.labels[c.Target] = st.Object
