@@ -136,52 +136,96 @@ func run(o *options, r *report) error {
 
 // extraction runs `stancegraph extract` over each corpus with one worker on
 // one core and with a worker per core, and wink-nlp over the same files.
+// The runs alternate (one core, all cores, one core, ...) so that a drift in
+// the machine's speed falls on both alike; the speed-up is the median of the
+// pairs' ratios. The share of time the hypervisor gave to others (steal, from
+// /proc/stat) is reported beside it: a run with much of it is not a figure.
 func extraction(o *options, r *report, corpora []benchdata.CorpusInfo) error {
-	r.section("Extraction", "whole `stancegraph extract` (read, split, tag, lemmatise, extract, print JSON) vs wink-nlp (tokenise, tag, entities) on the same files",
-		"corpus", "reader", "cores", "sentences/s", "MB/s", "seconds", "peak RSS MB")
+	r.section("Extraction", "whole `stancegraph extract` (read, split, tag, lemmatise, extract, print JSON) vs wink-nlp (tokenise, tag, entities) on the same files; one core and all cores in turn, speed-up the median of the pairs' ratios",
+		"corpus", "reader", "cores", "sentences/s", "MB/s", "seconds", "peak RSS MB", "steal %")
 	cores := []int{1}
 	if n := runtime.NumCPU(); n > 1 {
 		cores = append(cores, n)
 	}
 	for _, c := range corpora {
 		name := fmt.Sprintf("%.0f MB, %d docs", float64(c.Bytes)/(1<<20), c.Docs)
-		var one float64
-		for _, n := range cores {
-			var secs, rss []float64
-			sentences := 0
-			for i := 0; i < o.runs; i++ {
+		secs := make([][]float64, len(cores))
+		rss := make([][]float64, len(cores))
+		steal := make([]float64, len(cores))
+		sentences := 0
+		for i := 0; i < o.runs; i++ {
+			for k, n := range cores {
+				s0 := readSteal()
 				m, err := measure(true, []string{fmt.Sprintf("GOMAXPROCS=%d", n)}, o.bin, "extract", "--workers", fmt.Sprint(n), c.Dir)
 				if err != nil {
 					return err
 				}
+				steal[k] += readSteal().since(s0)
 				sentences = atoi(field(m.stderr, "sentences"))
-				secs = append(secs, m.seconds)
-				rss = append(rss, m.peakMB)
+				secs[k] = append(secs[k], m.seconds)
+				rss[k] = append(rss[k], m.peakMB)
 			}
-			s := median(secs)
-			if n == 1 {
-				one = s
-			}
+		}
+		for k, n := range cores {
+			s := median(secs[k])
 			speed := ""
-			if n > 1 {
-				speed = fmt.Sprintf(" (%.2fx)", one/s)
+			if k > 0 {
+				var ratios []float64
+				for i := range secs[k] {
+					ratios = append(ratios, secs[0][i]/secs[k][i])
+				}
+				speed = fmt.Sprintf(" (%.2fx)", median(ratios))
 			}
 			r.row(name, "stancegraph", fmt.Sprint(n), fmt.Sprintf("%.0f%s", float64(sentences)/s, speed),
-				fmt.Sprintf("%.2f", float64(c.Bytes)/(1<<20)/s), fmt.Sprintf("%.2f", s), fmt.Sprintf("%.0f", maxOf(rss)))
+				fmt.Sprintf("%.2f", float64(c.Bytes)/(1<<20)/s), fmt.Sprintf("%.2f", s), fmt.Sprintf("%.0f", maxOf(rss[k])),
+				fmt.Sprintf("%.1f", 100*steal[k]/float64(o.runs)))
 		}
 		if o.skip["wink"] {
 			continue
 		}
+		s0 := readSteal()
 		w, err := wink(o, c)
 		if err != nil {
-			r.row(name, "wink-nlp", "1", "not run: "+err.Error(), "", "", "")
+			r.row(name, "wink-nlp", "1", "not run: "+err.Error(), "", "", "", "")
 			continue
 		}
 		r.row(name, "wink-nlp", "1", fmt.Sprintf("%.0f", w.sentences/w.seconds), fmt.Sprintf("%.2f", float64(c.Bytes)/(1<<20)/w.seconds),
-			fmt.Sprintf("%.2f", w.seconds), fmt.Sprintf("%.0f", w.peakMB))
+			fmt.Sprintf("%.2f", w.seconds), fmt.Sprintf("%.0f", w.peakMB), fmt.Sprintf("%.1f", 100*readSteal().since(s0)))
 	}
 	r.end()
 	return nil
+}
+
+// cpuTicks is the machine's CPU time from /proc/stat: all of it and the
+// part stolen by the hypervisor. Zero where /proc/stat is not there.
+type cpuTicks struct{ total, steal float64 }
+
+func readSteal() cpuTicks {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return cpuTicks{}
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	f := strings.Fields(line) // cpu user nice system idle iowait irq softirq steal ...
+	var t cpuTicks
+	for i, v := range f[1:] {
+		x, _ := strconv.ParseFloat(v, 64)
+		if i < 8 {
+			t.total += x
+		}
+		if i == 7 {
+			t.steal = x
+		}
+	}
+	return t
+}
+
+// since is the share of the CPU time since t0 that was stolen.
+func (t cpuTicks) since(t0 cpuTicks) float64 {
+	if d := t.total - t0.total; d > 0 {
+		return (t.steal - t0.steal) / d
+	}
+	return 0
 }
 
 type winkResult struct{ sentences, seconds, peakMB float64 }
