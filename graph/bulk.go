@@ -46,6 +46,7 @@ type Bulk struct {
 	quads   quadBlocks                  // in the order they came
 	tally   bulkTally
 	docs    map[string]struct{} // the documents loaded
+	base    int                 // quads read from the store (BulkOver)
 	log     *chunkWriter
 	err     error // a failed write: the bulk is over
 	done    bool
@@ -101,10 +102,16 @@ var ErrNotNew = errors.New("bulk load needs a new store")
 // nothing. Until Finish, Load and Remove refuse; Finish closes the store's
 // file and opens the new one, so it must not run while queries do.
 func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
+	return s.startBulk(ctx, false)
+}
+
+// startBulk opens the staging file of a bulk load; a store that holds
+// data takes one only if over is set.
+func (s *Store) startBulk(ctx context.Context, over bool) (*Bulk, error) {
 	if s.w == nil {
 		return nil, ErrReadOnly
 	}
-	if s.cfg.Backend != "bolt" || s.kvw == nil || !s.tallied.Load() {
+	if !s.CanBulk() {
 		return nil, fmt.Errorf("%w: only a bolt store with no_bloom takes one (this one: %s)", ErrNotNew, s.cfg.Backend)
 	}
 	s.mu.Lock()
@@ -121,7 +128,7 @@ func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bulk load: %w", err)
 	}
-	if horizon != 0 {
+	if horizon != 0 && !over {
 		return nil, fmt.Errorf("%w: %s holds %d nodes and quads", ErrNotNew, s.cfg.Path, horizon)
 	}
 	staging := filepath.Join(s.cfg.Path, "bulk.tmp")
@@ -163,7 +170,7 @@ func (b *Bulk) Load(ctx context.Context, batches ...Batch) (LoadResult, error) {
 		if bt.Doc.ID == "" {
 			return LoadResult{}, errors.New("load: document has no id")
 		}
-		if _, ok := b.docs[bt.Doc.ID]; ok || again[bt.Doc.ID] {
+		if _, ok := b.docs[bt.Doc.ID]; ok || again[bt.Doc.ID] || b.holds(schema.DocumentIRI(bt.Doc.ID)) {
 			return LoadResult{}, fmt.Errorf("load %s: %w", bt.Doc.ID, ErrDocAgain)
 		}
 		again[bt.Doc.ID] = true
@@ -362,7 +369,7 @@ func (b *Bulk) Finish(ctx context.Context, progress func(step string)) (LoadResu
 		return fail(b.staging, err)
 	}
 	b.db = nil
-	added := quads.len()
+	added := quads.len() - b.base
 	b.quads, b.ids, b.hash, b.tally, b.docs = nil, nil, nil, bulkTally{}, nil
 	err = b.s.replaceFile(filepath.Join(b.staging, "indexes.bolt"))
 	os.RemoveAll(b.staging)

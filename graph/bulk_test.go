@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 
 	"github.com/stancegraph/stancegraph/schema"
@@ -250,4 +251,116 @@ func TestBulkCutShort(t *testing.T) {
 		t.Fatalf("quads differ:\n%s", diff(a, b))
 	}
 	checkKV(t, ctx, s)
+}
+
+// A bulk load over a store that holds data leaves it as transactions of
+// Store.Load would: the same quads, nodes and tally, in Cayley's format,
+// with what was changed, removed and written raw before it. A document
+// the store holds is ErrDocAgain. Closed before Finish, it leaves the
+// store as it was.
+func TestBulkOver(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	open := func(name string) *Store {
+		s, err := Open(Config{Backend: "bolt", Path: filepath.Join(dir, name)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	over, plain, cut := open("over.db"), open("plain.db"), open("cut.db")
+	raw := quad.Make(quad.IRI("console/a"), quad.IRI("console/says"), quad.String("written raw"), nil)
+	for _, s := range []*Store{over, plain, cut} {
+		for step := range 4 { // loads, changes, a removal
+			kvSteps(t, ctx, s, step)
+		}
+		w, err := s.RawWriter()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.AddQuad(raw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A raw write drops the tally; a store opened for writing counts it.
+	over.Close()
+	plain.Close()
+	cut.Close()
+	over, plain, cut = open("over.db"), open("plain.db"), open("cut.db")
+	before := quadStrings(t, plain)
+
+	b, err := over.BulkOver(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Quads() != len(before) {
+		t.Errorf("the bulk read %d quads of the store's %d", b.Quads(), len(before))
+	}
+	docs := synthetic(24, 6)
+	if _, err := b.Load(ctx, docs[0]); !errors.Is(err, ErrDocAgain) {
+		t.Errorf("a document the store holds: %v, want ErrDocAgain", err)
+	}
+	if _, err := b.Load(ctx, docs[2]); err != nil { // removed before: new again
+		t.Errorf("a document the store no longer holds: %v", err)
+	}
+	for i := 12; i < len(docs); i += 4 {
+		if _, err := b.Load(ctx, docs[i:i+4]...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := b.Finish(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want LoadResult
+	for _, bs := range [][]Batch{docs[2:3], docs[12:]} {
+		r, err := plain.Load(ctx, bs...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Added += r.Added
+	}
+	if got != want {
+		t.Errorf("bulk load over the store %+v, transactions %+v", got, want)
+	}
+	same := func(step string) {
+		t.Helper()
+		if a, b := quadStrings(t, over), quadStrings(t, plain); fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Fatalf("%s: quads differ:\n%s", step, diff(a, b))
+		}
+		if !slices.Contains(quadStrings(t, over), raw.String()) {
+			t.Fatalf("%s: the raw quad is lost", step)
+		}
+		if a, b := nodeStrings(t, over), nodeStrings(t, plain); fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Fatalf("%s: nodes differ:\n%s", step, diff(a, b))
+		}
+		if a, b := tallyKeys(t, over), tallyKeys(t, plain); fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Fatalf("%s: tallies differ:\n%s", step, diff(a, b))
+		}
+		checkKV(t, ctx, over)
+	}
+	same("bulk load over the store")
+	for step := 1; step < 4; step++ { // changes and a removal go on alike
+		if a, b := kvSteps(t, ctx, over, step), kvSteps(t, ctx, plain, step); a != b {
+			t.Errorf("step %d after the bulk load: %+v, after transactions %+v", step, a, b)
+		}
+		same(fmt.Sprintf("step %d", step))
+	}
+
+	// Cut short: the store's file is as it was.
+	b, err = cut.BulkOver(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.log.limit = 512 // commit to the staging file as it goes
+	if _, err := b.Load(ctx, docs[12:]...); err != nil {
+		t.Fatal(err)
+	}
+	cut.Close()
+	cut = open("cut.db")
+	if after := quadStrings(t, cut); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Fatalf("a bulk load over the store, cut short, changed it:\n%s", diff(after, before))
+	}
+	checkKV(t, ctx, cut)
 }

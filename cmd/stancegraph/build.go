@@ -42,7 +42,7 @@ func newBuild(g *globals) *cobra.Command {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			prog := newProgress(cmd.ErrOrStderr(), rf.quiet, 0)
-			sw, err := newStoreWriter(ctx, st, prog)
+			sw, err := newStoreWriter(ctx, st, prog, inputSize(args)/articleBytesPerQuad)
 			if err != nil {
 				return err
 			}

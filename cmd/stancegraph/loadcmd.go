@@ -55,7 +55,7 @@ func newLoad(g *globals) *cobra.Command {
 				}
 			}
 			prog := newProgress(cmd.ErrOrStderr(), quiet, total)
-			sw, err := newStoreWriter(ctx, st, prog)
+			sw, err := newStoreWriter(ctx, st, prog, total/statementBytesPerQuad)
 			if err != nil {
 				return err
 			}
