@@ -1366,6 +1366,9 @@ func (se *sentence) clean(a, b int) (string, float64, schema.Class) {
 		return "", 0, ""
 	}
 	if b-a == 1 && (toks[a].Tag == "PRP" || toks[a].Lower == "it" || toks[a].Lower == "them") {
+		if !positionPronouns[toks[a].Lower] {
+			return "", 0, "" // "to defend itself", "told us": a party, not a position
+		}
 		if p := se.recentPosition(""); p != "" {
 			return p, 0.6, ""
 		}

@@ -229,6 +229,9 @@ func (se *sentence) interactionNoun(i int) {
 			}
 		}
 		if owner == nil {
+			if se.againstNoun(i) {
+				return // "Hungary rejected any sanctions on Russian gas"
+			}
 			owner = se.mainSubject(i)
 		}
 		for _, o := range others {
@@ -366,6 +369,35 @@ func (se *sentence) governorSubject(i int) *mention {
 		}
 	}
 	return nil
+}
+
+// againstNoun reports whether the noun at i is the object of a verb of
+// opposition ("rejected any sanctions", "condemned the threats") or of a
+// negated verb ("did not impose sanctions"): its clause's subject is then
+// not the one who sanctions or threatens.
+func (se *sentence) againstNoun(i int) bool {
+	for v := i - 1; v >= 0 && v >= i-4; v-- {
+		t := se.toks[v]
+		if isPunct(t) && !isQuote(t) {
+			return false
+		}
+		if !isVerb(t) {
+			continue
+		}
+		if c, n := se.x.verbs.at(se.toks, v); n > 0 && c.class.Polarity() < 0 {
+			return true
+		}
+		for k := v - 1; k >= 0 && k >= v-3; k-- {
+			if se.x.negators[se.toks[k].Lower] {
+				return true
+			}
+			if !(se.toks[k].Tag == "RB" || se.toks[k].Tag == "MD" || se.toks[k].Lemma == "do" || se.toks[k].Lemma == "have" || se.toks[k].Lemma == "be") {
+				break
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // clauseEnd is the end of the clause that starts at i: a full stop, a

@@ -40,6 +40,9 @@ var govNouns = set("side", "government", "official", "officials", "authorities",
 
 var personPronouns = set("he", "she", "him", "her")
 var groupPronouns = set("it", "they", "them")
+
+// positionPronouns may stand for a position named before: "rejected it".
+var positionPronouns = set("it", "them", "they", "this", "that")
 var possPronouns = set("his", "her", "its", "their", "our")
 var honorifics = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")
 

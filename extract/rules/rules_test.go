@@ -249,6 +249,12 @@ func TestStatements(t *testing.T) {
 			[]want{{"Turkey", "OPPOSE", "annexation of crimea", ""}}, []want{{"Russia", "OPPOSE", "annexation", ""}}},
 		{"threaten", "Iran threatened Israel with retaliation.",
 			[]want{{"Iran", "THREATEN", "Israel", ""}}, nil},
+		{"sanctions on Y, rejected, are no threat of the subject's", "Hungary rejected any sanctions on Russian gas.",
+			[]want{{"Hungary", "OPPOSE", "sanctions on russian gas", ""}}, []want{{"Hungary", "THREATEN", "", ""}}},
+		{"sanctions on Y, imposed, are", "The European Union imposed new sanctions on Russia.",
+			[]want{{"European Union", "THREATEN", "Russia", ""}}, nil},
+		{"a reflexive pronoun stands for no position", "Japan expressed concern over the drills. The State Department said the sale supports Taiwan's ability to defend itself.",
+			[]want{{"Japan", "OPPOSE", "drills", ""}}, []want{{"United States", "SUPPORT", "drills", ""}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := extractText(t, tc.text)
