@@ -1679,6 +1679,9 @@ func (se *sentence) copula(i int) {
 		if isPunct(p) || p.Lower == "that" || (isVerb(p) && p.Tag != "VBN" && p.Tag != "VBG") {
 			break
 		}
+		if _, n := se.x.reporting.at(toks, s-1); n > 0 && p.Tag == "VBG" {
+			break // "saying dialogue was the only way": what is said
+		}
 		s--
 	}
 	if s > e || s < 0 {

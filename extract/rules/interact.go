@@ -65,7 +65,7 @@ func (se *sentence) interactionVerb(i int, consumed map[int]bool) {
 		for k < end && (se.toks[k].Tag == "PRP$" || se.toks[k].Tag == "DT") && se.at[k] >= 0 && se.ments[se.at[k]].typ == mPossPron {
 			k++ // "met his Danish counterpart"
 		}
-		if m := se.mentionStartingAt(k); usable(m) && !m.possessive {
+		if m := se.objectAt(k); m != nil {
 			others = append(others, m)
 		}
 		others = append(others, se.after("with", i+n, end)...)
@@ -78,8 +78,8 @@ func (se *sentence) interactionVerb(i int, consumed map[int]bool) {
 			return
 		}
 	case schema.Accuse, schema.Threaten:
-		m := se.mentionStartingAt(i + n)
-		if !usable(m) || m.possessive {
+		m := se.objectAt(i + n)
+		if m == nil {
 			return
 		}
 		others = append(others, m)
@@ -94,6 +94,36 @@ func (se *sentence) interactionVerb(i int, consumed map[int]bool) {
 			se.emitInteraction(a, o, cls, inflect(c.phrase), conf, i, i+n)
 		}
 	}
+}
+
+// objectAt is the actor the object at k names: an actor, or the owner of
+// a person named after it ("met Turkey's Mevlut Cavusoglu", "accused
+// Russia's foreign minister"), but not of a thing ("Russia's proposal").
+func (se *sentence) objectAt(k int) *mention {
+	m := se.mentionStartingAt(k)
+	if !usable(m) {
+		return nil
+	}
+	if !m.possessive {
+		return m
+	}
+	j := m.end + 1 // after "'s"
+	if j >= len(se.toks) {
+		return nil
+	}
+	if p := se.mentionStartingAt(j); p != nil {
+		if p.typ == mPerson {
+			return m
+		}
+		return nil
+	}
+	if tn := se.x.titleAt(se.toks, j); tn > 0 {
+		return m // "Russia's foreign minister"
+	}
+	if _, nn := properName(se.toks, j); nn > 0 && j+nn < len(se.toks) && !isNoun(se.toks[j+nn]) {
+		return m // a name not in the gazetteer
+	}
+	return nil
 }
 
 // accusation adds the stance of an accusation: "X accused Y of planning an
@@ -292,6 +322,7 @@ func (se *sentence) after(w string, from, to int) []*mention {
 			continue
 		}
 		j := k + 1
+		comma := false // after a comma
 		for j < to {
 			for j < to && (se.toks[j].Tag == "DT" || se.toks[j].Tag == "PRP$" && se.at[j] < 0 || se.toks[j].Tag == "JJ" && se.at[j] < 0 && se.demonym(j) == nil) {
 				j++
@@ -311,9 +342,13 @@ func (se *sentence) after(w string, from, to int) []*mention {
 				}
 				break
 			}
+			if comma && m.end < len(se.toks) && finite(se.toks[m.end]) {
+				break // "to Ukraine, Chancellor Olaf Scholz said": a new clause's subject
+			}
 			out = append(out, m)
 			j = m.end
 			if j < to && (se.toks[j].Lower == "and" || se.toks[j].Text == ",") {
+				comma = se.toks[j].Text == ","
 				j++
 				continue
 			}

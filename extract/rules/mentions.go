@@ -356,21 +356,40 @@ func (x *Extractor) titleSpan(toks []nlp.Token, i int) int {
 	return n
 }
 
-// properName returns the run of capitalised proper-noun tokens at i.
+// properName returns the run of capitalised proper-noun tokens at i, up
+// to five, with the particles inside a name ("Luiz Inacio Lula da Silva",
+// "Ursula von der Leyen").
 func properName(toks []nlp.Token, i int) (string, int) {
-	n := 0
-	for i+n < len(toks) && n < 4 {
+	n, words := 0, 0
+	for i+n < len(toks) && words < 5 {
 		t := toks[i+n]
+		if n > 0 && nameParticles[t.Text] {
+			k := i + n
+			for k < len(toks) && nameParticles[toks[k].Text] {
+				k++
+			}
+			if k < len(toks) && k-(i+n) <= 2 && strings.HasPrefix(toks[k].Tag, "NN") && capitalized(toks[k].Text) && !govNouns[toks[k].Lower] {
+				// the tagger takes "Silva" after "da" for a common noun
+				n, words = k-i+1, words+1
+				continue
+			}
+			break
+		}
 		if !(t.Tag == "NNP" || t.Tag == "NNPS") || !capitalized(t.Text) || govNouns[t.Lower] || days[t.Lower] {
 			break
 		}
 		n++
+		words++
 	}
 	if n == 0 {
 		return "", 0
 	}
 	return text(toks[i : i+n]), n
 }
+
+// nameParticles are the lower-case words inside a person's name.
+var nameParticles = set("da", "de", "do", "dos", "das", "di", "del", "della", "du", "van", "von", "der", "den",
+	"ter", "bin", "ibn", "al", "el", "la", "le")
 
 var days = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"january", "february", "march", "april", "may", "june", "july", "august", "september",
