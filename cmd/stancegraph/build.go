@@ -22,7 +22,8 @@ func newBuild(g *globals) *cobra.Command {
 		Short: "Extract statements from articles and load them into the store",
 		Long: "build reads text files (.txt), JSON Lines files (.jsonl) and directories of them,\n" +
 			"extracts statements and writes them to the store, 128 whole documents a transaction\n" +
-			"(a new bolt store: in bulk, written at the end). Re-running it on the same input adds\n" +
+			"(a new bolt store, or one holding less than twice what the input should add: in bulk,\n" +
+			"written at the end). Re-running it on the same input adds\n" +
 			"nothing; a changed document replaces its statements.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
