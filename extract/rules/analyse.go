@@ -751,13 +751,48 @@ func (se *sentence) coordinated(m *mention, dir int) []*mention {
 		k-- // "Washington and its European allies", "the US and the North Atlantic ..."
 	}
 	if dir < 0 && k >= 1 && se.toks[k].Lower == "and" {
+		if k >= 2 && se.toks[k-1].Text == "," {
+			k-- // "France, Germany, and Britain"
+		}
 		if o := se.mentionEndingAt(k - 1); usable(o) && !o.possessive {
 			out = append(out, o)
+			// The rest of a list: "France, Germany and Britain".
+			j := o.start - 1
+			if j >= 1 && se.toks[j].Tag == "DT" {
+				j-- // "the US, the UK and France"
+			}
+			for j >= 1 && se.toks[j].Text == "," {
+				p := se.mentionEndingAt(j - 1)
+				if !usable(p) || p.possessive || p.typ == mPerson {
+					break
+				}
+				out = append(out, p)
+				j = p.start - 1
+				if j >= 1 && se.toks[j].Tag == "DT" {
+					j--
+				}
+			}
 		}
 	}
-	if dir > 0 && m.end+1 < len(se.toks) && se.toks[m.end].Lower == "and" {
-		if o := se.mentionStartingAt(m.end + 1); usable(o) {
-			out = append(out, o)
+	if dir > 0 {
+		// "by Russia, China and India": a list that "and" closes.
+		var list []*mention
+		j := m.end
+		for j+1 < len(se.toks) && se.toks[j].Text == "," {
+			o := se.mentionStartingAt(j + 1)
+			if !usable(o) || o.possessive || o.typ == mPerson {
+				break
+			}
+			list = append(list, o)
+			j = o.end
+		}
+		if j < len(se.toks) && se.toks[j].Text == "," && len(list) > 0 {
+			j++ // "Russia, China, and India"
+		}
+		if j+1 < len(se.toks) && se.toks[j].Lower == "and" {
+			if o := se.mentionStartingAt(j + 1); usable(o) {
+				out = append(append(out, list...), o)
+			}
 		}
 	}
 	return out

@@ -187,6 +187,8 @@ func inflect(phrase string) string {
 		w = "is"
 	case w == "have":
 		w = "has"
+	case w == "veto" || w == "go" || w == "do" || w == "echo" || w == "torpedo":
+		w += "es"
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
 		// already a plural or a third person: "calls for"
 	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z"):

@@ -100,6 +100,9 @@ func (se *sentence) interactionVerb(i int, consumed map[int]bool) {
 // a person named after it ("met Turkey's Mevlut Cavusoglu", "accused
 // Russia's foreign minister"), but not of a thing ("Russia's proposal").
 func (se *sentence) objectAt(k int) *mention {
+	if k+1 < len(se.toks) && se.toks[k].Lower == "the" && se.at[k] < 0 {
+		k++ // "blamed the United States"
+	}
 	m := se.mentionStartingAt(k)
 	if !usable(m) {
 		return nil
