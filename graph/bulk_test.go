@@ -78,19 +78,7 @@ func TestBulkAsLoad(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "bulk.db", "bulk.tmp")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the staging directory is left behind (%v)", err)
 	}
-	same := func(step string) {
-		t.Helper()
-		if a, b := quadStrings(t, bulk), quadStrings(t, plain); fmt.Sprint(a) != fmt.Sprint(b) {
-			t.Fatalf("%s: quads differ:\n%s", step, diff(a, b))
-		}
-		if a, b := nodeStrings(t, bulk), nodeStrings(t, plain); fmt.Sprint(a) != fmt.Sprint(b) {
-			t.Fatalf("%s: nodes differ:\n%s", step, diff(a, b))
-		}
-		if a, b := tallyKeys(t, bulk), tallyKeys(t, plain); fmt.Sprint(a) != fmt.Sprint(b) {
-			t.Fatalf("%s: tallies differ:\n%s", step, diff(a, b))
-		}
-		checkKV(t, ctx, bulk)
-	}
+	same := func(step string) { t.Helper(); sameStores(t, ctx, step, bulk, plain) }
 	same("bulk load")
 	if !bulk.tallied.Load() {
 		t.Fatal("the bulk-loaded store keeps no tally")
@@ -102,6 +90,22 @@ func TestBulkAsLoad(t *testing.T) {
 		}
 		same(fmt.Sprintf("step %d", step))
 	}
+}
+
+// sameStores holds store got to want: the same quads, nodes and tally
+// keys, and got in Cayley's raw format.
+func sameStores(t *testing.T, ctx context.Context, step string, got, want *Store) {
+	t.Helper()
+	if a, b := quadStrings(t, got), quadStrings(t, want); fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Fatalf("%s: quads differ:\n%s", step, diff(a, b))
+	}
+	if a, b := nodeStrings(t, got), nodeStrings(t, want); fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Fatalf("%s: nodes differ:\n%s", step, diff(a, b))
+	}
+	if a, b := tallyKeys(t, got), tallyKeys(t, want); fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Fatalf("%s: tallies differ:\n%s", step, diff(a, b))
+	}
+	checkKV(t, ctx, got)
 }
 
 // tallyKeys lists the tally's keys and values.
@@ -326,19 +330,10 @@ func TestBulkOver(t *testing.T) {
 	}
 	same := func(step string) {
 		t.Helper()
-		if a, b := quadStrings(t, over), quadStrings(t, plain); fmt.Sprint(a) != fmt.Sprint(b) {
-			t.Fatalf("%s: quads differ:\n%s", step, diff(a, b))
-		}
+		sameStores(t, ctx, step, over, plain)
 		if !slices.Contains(quadStrings(t, over), raw.String()) {
 			t.Fatalf("%s: the raw quad is lost", step)
 		}
-		if a, b := nodeStrings(t, over), nodeStrings(t, plain); fmt.Sprint(a) != fmt.Sprint(b) {
-			t.Fatalf("%s: nodes differ:\n%s", step, diff(a, b))
-		}
-		if a, b := tallyKeys(t, over), tallyKeys(t, plain); fmt.Sprint(a) != fmt.Sprint(b) {
-			t.Fatalf("%s: tallies differ:\n%s", step, diff(a, b))
-		}
-		checkKV(t, ctx, over)
 	}
 	same("bulk load over the store")
 	for step := 1; step < 4; step++ { // changes and a removal go on alike

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -112,4 +113,58 @@ func ExampleStore_Bulk() {
 	fmt.Println(stats.Documents, "documents,", stats.Statements, "statements")
 	// Output:
 	// 2 documents, 2 statements
+}
+
+// A load about as large as the store, or larger, goes faster over it in
+// bulk: the store's content is read into the bulk and written again with
+// the new documents. A document the store holds already is ErrDocAgain:
+// load it by Store.Load after Finish, which replaces its statements.
+func ExampleStore_BulkOver() {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "stancegraph-example")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	st, err := graph.Open(graph.Config{Backend: "bolt", Path: filepath.Join(dir, "g.db")})
+	if err != nil {
+		panic(err)
+	}
+	defer st.Close()
+	ex, err := extract.New("rules", extract.Config{})
+	if err != nil {
+		panic(err)
+	}
+	batch := func(id, text string) graph.Batch {
+		doc := &extract.Document{ID: id, Date: "2022-01-27", Text: text}
+		r, err := ex.Extract(ctx, doc)
+		if err != nil {
+			panic(err)
+		}
+		return graph.Batch{Doc: doc.Info(r.Sentences), Statements: r.Statements}
+	}
+	if _, err := st.Load(ctx, batch("a.txt", "Russia demands a halt to NATO expansion.")); err != nil {
+		panic(err)
+	}
+	bulk, err := st.BulkOver(ctx)
+	if err != nil {
+		panic(err)
+	}
+	_, err = bulk.Load(ctx, batch("a.txt", "Russia rejects the US response."))
+	fmt.Println("a.txt again:", errors.Is(err, graph.ErrDocAgain))
+	if _, err := bulk.Load(ctx, batch("b.txt", "The United States rejected the Russian demand.")); err != nil {
+		panic(err)
+	}
+	r, err := bulk.Finish(ctx, nil)
+	if err != nil {
+		panic(err)
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Added > 0, stats.Documents, "documents,", stats.Statements, "statements")
+	// Output:
+	// a.txt again: true
+	// true 2 documents, 2 statements
 }

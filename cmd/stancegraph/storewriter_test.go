@@ -39,6 +39,22 @@ func openWriterStore(t *testing.T, backend string) *graph.Store {
 	return st
 }
 
+// sameStats holds a bolt store's counts to a leveldb store's.
+func sameStats(t *testing.T, bolt, leveldb *graph.Store) {
+	t.Helper()
+	a, err := bolt.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := leveldb.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a != b {
+		t.Errorf("bolt %+v, leveldb %+v", a, b)
+	}
+}
+
 // Past its bound a bulk load is written and the rest goes by
 // transactions: the store ends as one loaded by transactions throughout.
 func TestStoreWriterBound(t *testing.T) {
@@ -75,17 +91,7 @@ func TestStoreWriterBound(t *testing.T) {
 	if w.result.Added != added {
 		t.Errorf("bulk then transactions added %d quads, transactions %d", w.result.Added, added)
 	}
-	a, err := bolt.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := leveldb.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a != b {
-		t.Errorf("bolt %+v, leveldb %+v", a, b)
-	}
+	sameStats(t, bolt, leveldb)
 }
 
 // A load expected to add as much as the store holds goes over it in bulk;
@@ -172,17 +178,7 @@ func TestStoreWriterOver(t *testing.T) {
 	if w.result != want {
 		t.Errorf("over the store %+v, transactions %+v", w.result, want)
 	}
-	a, err := bolt.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := leveldb.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a != b {
-		t.Errorf("bolt %+v, leveldb %+v", a, b)
-	}
+	sameStats(t, bolt, leveldb)
 	// The changed document's statement replaced its old one.
 	evidence := func(st *graph.Store, position string) int {
 		n := 0
