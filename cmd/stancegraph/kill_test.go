@@ -158,3 +158,42 @@ func TestInterruptedBuild(t *testing.T) {
 	n := wholeDocuments(t, db, expected(t, corpus))
 	t.Logf("SIGINT after %d documents: %s", n, strings.TrimSpace(stderr.String()))
 }
+
+// TestKillDuringBuildOver kills a build that goes over a store in bulk
+// (the store holds five documents, the corpus 1,200, those five among
+// them): the store opens and holds its five documents or all of them,
+// each whole, and a second build completes it.
+func TestKillDuringBuildOver(t *testing.T) {
+	bin := binary(t)
+	corpus := bigCorpus(t, 1200)
+	first := bigCorpus(t, 5) // the same names: the first five of corpus
+	want := expected(t, corpus)
+	db := filepath.Join(t.TempDir(), "over.db")
+	if out, err := exec.Command(bin, "build", "-q", "--dbpath", db, first).CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "build", "-q", "--workers", "2", "--dbpath", db, corpus)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(700 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	stored := wholeDocuments(t, db, want)
+	if stored != 5 && stored != len(want) {
+		// Over the store, the load is written whole at its end, or not.
+		t.Fatalf("%d documents stored after the kill; over the store in bulk, 5 (as before) or all %d", stored, len(want))
+	}
+	if _, err := os.Stat(filepath.Join(db, "bulk.tmp")); stored == 5 && err != nil {
+		t.Errorf("killed before its end, the build left no staging file: it did not go over the store in bulk (%v)", err)
+	}
+	t.Logf("the kill came when %d of %d documents were stored", stored, len(want))
+	if out, err := exec.Command(bin, "build", "-q", "--dbpath", db, corpus).CombinedOutput(); err != nil {
+		t.Fatalf("re-run after the kill: %v\n%s", err, out)
+	}
+	if got := wholeDocuments(t, db, want); got != len(want) {
+		t.Errorf("%d documents after the re-run, want %d", got, len(want))
+	}
+}
