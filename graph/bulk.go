@@ -46,6 +46,8 @@ type Bulk struct {
 	quads   quadBlocks                  // in the order they came
 	tally   bulkTally
 	docs    map[string]struct{} // the documents loaded
+	pg      *pgBulk             // PostgreSQL: the nodes' values are kept, not logged
+	vals    []quad.Value        // by node id, for pg
 	base    int                 // quads read from the store (BulkOver)
 	log     *chunkWriter
 	err     error // a failed write: the bulk is over
@@ -110,6 +112,9 @@ func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 func (s *Store) startBulk(ctx context.Context, over bool) (*Bulk, error) {
 	if s.w == nil {
 		return nil, ErrReadOnly
+	}
+	if s.bulk != nil && !over {
+		return s.startPGBulk(ctx)
 	}
 	if !s.CanBulk() {
 		return nil, fmt.Errorf("%w: only a bolt store with no_bloom takes one (this one: %s)", ErrNotNew, s.cfg.Backend)
@@ -231,6 +236,10 @@ func (b *Bulk) Load(ctx context.Context, batches ...Batch) (LoadResult, error) {
 	if len(b.hash) > math.MaxUint32/2 || b.quads.len() > math.MaxUint32/2 {
 		return LoadResult{}, b.fail(fmt.Errorf("bulk load: %d nodes and %d quads, more than it can number", len(b.hash), b.quads.len()))
 	}
+	if b.pg != nil {
+		b.vals = append(b.vals, fresh...)
+		return LoadResult{}, nil
+	}
 	// The nodes' log entries, in id order: the log is appended to.
 	first := uint64(len(b.hash) - len(fresh))
 	for i, v := range fresh {
@@ -258,13 +267,15 @@ func (b *Bulk) fail(err error) error {
 
 // abandon drops what the bulk load wrote and frees the store for writes.
 func (b *Bulk) abandon() {
-	b.log.abort()
+	if b.log != nil {
+		b.log.abort()
+	}
 	if b.db != nil {
 		b.db.Close()
 		b.db = nil
 		os.RemoveAll(b.staging)
 	}
-	b.quads, b.ids, b.hash, b.tally, b.docs = nil, nil, nil, bulkTally{}, nil
+	b.quads, b.ids, b.hash, b.tally, b.docs, b.vals = nil, nil, nil, bulkTally{}, nil, nil
 	b.s.mu.Lock()
 	if b.s.loading == b {
 		b.s.loading = nil
@@ -298,6 +309,9 @@ func (b *Bulk) Finish(ctx context.Context, progress func(step string)) (LoadResu
 	b.done = true
 	if progress == nil {
 		progress = func(string) {}
+	}
+	if b.pg != nil {
+		return b.finishPG(ctx, progress)
 	}
 	nodes := uint64(len(b.hash) - 1)
 	b.ids = nil // Finish names nodes by id

@@ -3,8 +3,11 @@ package graph
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -242,5 +245,150 @@ func TestPostgresConcurrentLoads(t *testing.T) {
 	}
 	if n := wrongRefs(t, url); n != 0 {
 		t.Errorf("%d nodes with a wrong reference count", n)
+	}
+}
+
+// indexDefs lists the quads table's indexes and keys.
+func indexDefs(t *testing.T, url string) string {
+	t.Helper()
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT indexdef FROM pg_indexes WHERE tablename IN ('quads', 'nodes')
+		UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'quads'::regclass
+		ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out string
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			t.Fatal(err)
+		}
+		out += d + "\n"
+	}
+	return out
+}
+
+// A bulk load of an empty PostgreSQL store leaves the tables, their
+// indexes and keys, and the reference counts as Store.Load's transactions
+// do, and later loads, changes and removals go on alike. A store that
+// holds quads takes none; one written by another process during the bulk
+// load gets its quads by transactions.
+func TestPostgresBulkLoad(t *testing.T) {
+	ctx := context.Background()
+	urls := []string{tempDB(t), tempDB(t)}
+	stores := make([]*Store, 2)
+	for i, u := range urls {
+		s, err := Open(Config{Backend: "postgres", Path: u})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	docs := bulkDocs()
+	b, err := stores[0].Bulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := stores[0].Load(ctx, docs[0]); !errors.Is(err, errBulking) {
+		t.Errorf("Load during a bulk load: %v", err)
+	}
+	if _, err := b.Load(ctx, docs[0], docs[0]); !errors.Is(err, ErrDocAgain) {
+		t.Errorf("a document given twice: %v", err)
+	}
+	var steps []string
+	for i := 0; i < len(docs); i += 4 {
+		if _, err := b.Load(ctx, docs[i:i+4]...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := b.Finish(ctx, func(s string) { steps = append(steps, s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := stores[1].Load(ctx, docs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Added != want.Added || !slices.Contains(steps, fmt.Sprintf("copying %d quads", want.Added)) {
+		t.Errorf("bulk load added %d quads (steps %q), transactions %d", got.Added, steps, want.Added)
+	}
+	same := func(step string) {
+		t.Helper()
+		if a, b := dump(t, urls[0]), dump(t, urls[1]); a != b || a == "" {
+			t.Fatalf("%s: the tables differ (%d and %d bytes)", step, len(a), len(b))
+		}
+		if a, b := indexDefs(t, urls[0]), indexDefs(t, urls[1]); a != b || !strings.Contains(a, "pos_index") {
+			t.Fatalf("%s: the indexes and keys differ:\n%s\n%s", step, a, b)
+		}
+		if n := wrongRefs(t, urls[0]); n != 0 {
+			t.Fatalf("%s: %d nodes with a wrong reference count", step, n)
+		}
+	}
+	same("bulk load")
+	more := synthetic(24, 6)
+	for _, step := range []struct {
+		name string
+		run  func(s *Store) error
+	}{
+		{"change", func(s *Store) error { _, err := s.Load(ctx, more[1:3]...); return err }},
+		{"load more", func(s *Store) error { _, err := s.Load(ctx, more[12:]...); return err }},
+		{"remove", func(s *Store) error { _, err := s.Remove(ctx, docs[5].Doc.ID); return err }},
+	} {
+		for _, s := range stores {
+			if err := step.run(s); err != nil {
+				t.Fatalf("%s: %v", step.name, err)
+			}
+		}
+		same(step.name)
+	}
+	if _, err := stores[0].Bulk(ctx); !errors.Is(err, ErrNotNew) {
+		t.Errorf("bulk load of a database that holds quads: %v, want ErrNotNew", err)
+	}
+
+	// Another process writes during the bulk load: transactions instead.
+	url := tempDB(t)
+	s, err := Open(Config{Backend: "postgres", Path: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other, err := Open(Config{Backend: "postgres", Path: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	b, err = s.Bulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Load(ctx, docs[:6]...); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Load(ctx, docs[6:]...); err != nil {
+		t.Fatal(err)
+	}
+	var told []string
+	if _, err := b.Finish(ctx, func(s string) { told = append(told, s) }); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(told, func(s string) bool { return strings.Contains(s, "by transactions") }) {
+		t.Errorf("the bulk load did not say it went by transactions: %q", told)
+	}
+	if a, b := dump(t, url), dump(t, urls[1]); a == "" {
+		t.Error("nothing stored")
+	} else if n := wrongRefs(t, url); n != 0 {
+		t.Errorf("%d nodes with a wrong reference count", n)
+	} else {
+		st, err := s.Stats(ctx)
+		if err != nil || st.Documents != int64(len(docs)) {
+			t.Errorf("after a bulk load beside another writer: %+v %v (%d and %d bytes of tables)", st, err, len(a), len(b))
+		}
 	}
 }
