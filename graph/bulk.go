@@ -23,7 +23,8 @@ import (
 	"github.com/stancegraph/stancegraph/schema"
 )
 
-// Bulk loads documents into a new bolt store, as the bulk importers of
+// Bulk loads documents into a new bolt store (or an empty PostgreSQL
+// database: pgbulkload.go), as the bulk importers of
 // other databases do: it keeps the quads as node ids in memory (16 bytes a
 // quad) and writes each of Cayley's buckets once, in key order, into a
 // file of its own beside the store's, which Finish syncs and renames over
@@ -99,10 +100,12 @@ var ErrDocAgain = errors.New("document already in the bulk load")
 // ErrNotNew says a bulk load was asked of a store that holds data.
 var ErrNotNew = errors.New("bulk load needs a new store")
 
-// Bulk starts a bulk load of the store, which must be a bolt store
-// written by stancegraph's own writer (no_bloom, the default) that holds
-// nothing. Until Finish, Load and Remove refuse; Finish closes the store's
-// file and opens the new one, so it must not run while queries do.
+// Bulk starts a bulk load of the store, which must hold nothing and be a
+// bolt store written by stancegraph's own writer (no_bloom, the default)
+// or a PostgreSQL database. Until Finish, Load and Remove refuse. On bolt,
+// Finish closes the store's file and opens the new one, so it must not run
+// while queries do; on PostgreSQL it locks the tables for its transaction
+// (see startPGBulk).
 func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 	return s.startBulk(ctx, false)
 }
@@ -116,7 +119,7 @@ func (s *Store) startBulk(ctx context.Context, over bool) (*Bulk, error) {
 	if s.bulk != nil && !over {
 		return s.startPGBulk(ctx)
 	}
-	if !s.CanBulk() {
+	if !s.CanBulkOver() {
 		return nil, fmt.Errorf("%w: only a bolt store with no_bloom takes one (this one: %s)", ErrNotNew, s.cfg.Backend)
 	}
 	s.mu.Lock()

@@ -38,10 +38,10 @@ func (s *Store) BulkOver(ctx context.Context) (*Bulk, error) {
 	return b, nil
 }
 
-// CanBulk says whether the store takes a bulk load (Bulk when it is new,
-// BulkOver when not): a bolt store written by stancegraph's own writer,
-// open for writing, with its tally.
-func (s *Store) CanBulk() bool {
+// CanBulkOver says whether the store takes BulkOver (and, when new, a bolt
+// bulk load): a bolt store written by stancegraph's own writer, open for
+// writing, with its tally.
+func (s *Store) CanBulkOver() bool {
 	return s.w != nil && s.cfg.Backend == "bolt" && s.kvw != nil && s.tallied.Load()
 }
 

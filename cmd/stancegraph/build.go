@@ -21,10 +21,10 @@ func newBuild(g *globals) *cobra.Command {
 		Use:   "build PATH...",
 		Short: "Extract statements from articles and load them into the store",
 		Long: "build reads text files (.txt), JSON Lines files (.jsonl) and directories of them,\n" +
-			"extracts statements and writes them to the store, 128 whole documents a transaction\n" +
-			"(a new bolt store, or one holding less than twice what the input should add: in bulk,\n" +
-			"written at the end). Re-running it on the same input adds\n" +
-			"nothing; a changed document replaces its statements.",
+			"extracts statements and writes them to the store, 128 whole documents a transaction.\n" +
+			"A new bolt store, one holding less than twice what the input should add, or an empty\n" +
+			"PostgreSQL database is loaded in bulk instead, written at the end. Re-running build\n" +
+			"on the same input adds nothing; a changed document replaces its statements.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.load(cmd, extractFlags)

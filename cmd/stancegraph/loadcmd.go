@@ -25,12 +25,13 @@ func newLoad(g *globals) *cobra.Command {
 		Short: "Load statements that extract printed into the store",
 		Long: "load reads statements as JSON Lines, as `stancegraph extract` prints them (\"-\" reads\n" +
 			"stdin), and writes them to the store, " + fmt.Sprint(graph.DocsPerTransaction) + " whole documents a transaction. A new bolt\n" +
-			"store is loaded in bulk instead: everything is written at the end, at several times\n" +
-			"the speed, and a load cut short leaves the store empty. So is a bolt store that\n" +
-			"holds less than twice what the files will add: it is read and written again with\n" +
-			"them, and stays as it was until the end. A document's statements\n" +
-			"must be on consecutive lines. Loading is idempotent, so workers can extract shards\n" +
-			"of a corpus (extract --shard K/N) and load them into one shared store.",
+			"store or an empty PostgreSQL database is loaded in bulk instead: everything is\n" +
+			"written at the end, at several times the speed, and a load cut short leaves the\n" +
+			"store empty. So is a bolt store that holds less than twice what the files will add:\n" +
+			"it is read and written again with them, and stays as it was until the end. A\n" +
+			"document's statements must be on consecutive lines. Loading is idempotent, so\n" +
+			"workers can extract shards of a corpus (extract --shard K/N) and load them into one\n" +
+			"shared store.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.load(cmd, nil)

@@ -22,11 +22,11 @@ const (
 	articleBytesPerQuad   = 11
 )
 
-// storeWriter writes batches of documents: into a bolt store in bulk
-// (graph.Bulk) when it is new, or, when the load is expected to add at
-// least half as many quads as it holds, over it (graph.Store.BulkOver: the
-// store is read and written again with the load); otherwise a
-// transaction a batch.
+// storeWriter writes batches of documents: in bulk (graph.Bulk) into a new
+// bolt store or an empty PostgreSQL database; over a bolt store in bulk
+// when the load is expected to add at least half as many quads as it holds
+// (graph.Store.BulkOver: the store is read and written again with the
+// load); otherwise a transaction a batch.
 type storeWriter struct {
 	st       *graph.Store
 	bulk     *graph.Bulk
@@ -53,7 +53,7 @@ func newStoreWriter(ctx context.Context, st *graph.Store, prog *progress, expect
 	case !errors.Is(err, graph.ErrNotNew):
 		return nil, err
 	}
-	if expect <= 0 || !st.CanBulk() {
+	if expect <= 0 || !st.CanBulkOver() {
 		return w, nil
 	}
 	size, err := st.QuadCount(ctx)
