@@ -102,7 +102,9 @@ func (se *sentence) analyse() {
 			}
 			se.interactionVerb(i, consumed)
 			se.meansRejected(i)
-			if t.Lemma == "be" || copulas[t.Lemma] {
+			if (t.Lemma == "be" || copulas[t.Lemma]) && !(i > 0 && toks[i-1].Lower == "to" && toks[i].Tag == "VB") {
+				// "allow Gaza to become a threat": the infinitive is the
+				// governing verb's, which says what it says of it.
 				se.copula(i)
 			}
 		case isNoun(t):

@@ -275,6 +275,10 @@ func TestStatements(t *testing.T) {
 			[]want{{"Russia", "ACCUSE", "United States", ""}, {"China", "ACCUSE", "United States", ""}}, nil},
 		{"groups and state organs of other disputes", "OPEC+ defended its decision to cut oil output. The IDF rejected the report. The E3 urged Iran to return to the talks.",
 			[]want{{"OPEC+", "SUPPORT", "cut oil output", ""}, {"Israel", "OPPOSE", "report", ""}, {"E3", "DEMAND", "return to the talks", ""}}, nil},
+		{"a verb the tagger took for a plural noun after an actor", "The UAE hailed the deal. Iran's foreign minister said Tehran supports dialogue with its neighbours.",
+			[]want{{"Iran", "SUPPORT", "dialogue with iran's neighbours", ""}}, []want{{"Iran", "CONSULT", "", ""}}},
+		{"an infinitive copula is the governing verb's", "We will not allow Gaza to become a threat again, Israeli Defence Minister Yoav Gallant said.",
+			[]want{{"Israel", "OPPOSE", "gaza to become a threat", ""}}, []want{{"Israel", "DENY", "", ""}}},
 		{"a reflexive pronoun stands for no position", "Japan expressed concern over the drills. The State Department said the sale supports Taiwan's ability to defend itself.",
 			[]want{{"Japan", "OPPOSE", "drills", ""}}, []want{{"United States", "SUPPORT", "drills", ""}}},
 	} {

@@ -68,6 +68,7 @@ func (x *Extractor) prepare(st *docState, s *nlp.Sentence) *sentence {
 			se.at[i] = k
 		}
 	}
+	se.verbAfterActor()
 	se.recentBefore = append([]mention(nil), st.recent...)
 	for k := range se.ments {
 		se.resolve(&se.ments[k])
@@ -75,6 +76,31 @@ func (x *Extractor) prepare(st *docState, s *nlp.Sentence) *sentence {
 	}
 	se.findFrames()
 	return se
+}
+
+// verbAfterActor retags a stance or reporting verb the tagger took for a
+// plural noun right after an actor: in "Iran supports dialogue" prose
+// tags "supports" NNS, and the sentence has no verb.
+func (se *sentence) verbAfterActor() {
+	toks := se.toks
+	for i := 1; i+1 < len(toks); i++ {
+		t := &toks[i]
+		if t.Tag != "NNS" || !strings.HasSuffix(t.Lower, "s") || se.at[i] >= 0 {
+			continue
+		}
+		m := se.mentionEndingAt(i - 1)
+		if m == nil || m.possessive || m.typ == mPossPron {
+			continue
+		}
+		if n := toks[i+1].Tag; !(n == "DT" || n == "JJ" || n == "NN" || n == "NNS" || n == "NNP" || n == "PRP$" || n == "IN" || n == "TO") {
+			continue
+		}
+		if len(se.x.verbs.cues(t.Lemma)) == 0 && len(se.x.reporting.cues(t.Lemma)) == 0 {
+			continue
+		}
+		t.Tag = "VBZ"
+		m.modifier = false // its subject, not a noun's modifier
+	}
 }
 
 // mergeParenthesised makes "the North Atlantic Treaty Organization (NATO)"
