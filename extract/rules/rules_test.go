@@ -279,6 +279,10 @@ func TestStatements(t *testing.T) {
 			[]want{{"Iran", "SUPPORT", "dialogue with iran's neighbours", ""}}, []want{{"Iran", "CONSULT", "", ""}}},
 		{"an infinitive copula is the governing verb's", "We will not allow Gaza to become a threat again, Israeli Defence Minister Yoav Gallant said.",
 			[]want{{"Israel", "OPPOSE", "gaza to become a threat", ""}}, []want{{"Israel", "DENY", "", ""}}},
+		{"every member of the United Nations", "Paraguay reaffirmed its support for Taiwan. Nauru, Tuvalu and the Marshall Islands backed the resolution.",
+			[]want{{"Paraguay", "SUPPORT", "taiwan", ""}, {"Nauru", "SUPPORT", "resolution", ""}, {"Marshall Islands", "SUPPORT", "resolution", ""}}, nil},
+		{"its after a name no lexicon knows is that name's", "Nauru cut ties with China. Shell reaffirmed its support for Taiwan.",
+			nil, []want{{"China", "SUPPORT", "", ""}}},
 		{"a reflexive pronoun stands for no position", "Japan expressed concern over the drills. The State Department said the sale supports Taiwan's ability to defend itself.",
 			[]want{{"Japan", "OPPOSE", "drills", ""}}, []want{{"United States", "SUPPORT", "drills", ""}}},
 	} {

@@ -297,6 +297,9 @@ func (se *sentence) resolve(m *mention) {
 				m.actor, m.kind, m.resolved = a.actor, a.kind, true
 				return
 			}
+			if se.unknownSubjectBefore(m.start) {
+				return // "Shell reaffirmed its commitment": its is Shell's
+			}
 			for k := len(st.lastActors) - 1; k >= 0; k-- {
 				if a := st.lastActors[k]; !a.modifier || k == 0 {
 					m.actor, m.kind, m.resolved = a.actor, a.kind, true
@@ -305,6 +308,27 @@ func (se *sentence) resolve(m *mention) {
 			}
 		}
 	}
+}
+
+// unknownSubjectBefore reports a name no lexicon knows as the subject of
+// a verb before token i: a pronoun after it is that name's, not an actor's
+// named before.
+func (se *sentence) unknownSubjectBefore(i int) bool {
+	toks := se.toks
+	for k := 0; k < i; k++ {
+		if toks[k].Tag != "NNP" || se.at[k] >= 0 || !capitalized(toks[k].Text) {
+			continue
+		}
+		j := k
+		for j < i && toks[j].Tag == "NNP" && se.at[j] < 0 {
+			j++
+		}
+		if j < i && finite(toks[j]) && (k == 0 || !isVerb(toks[k-1]) && toks[k-1].Tag != "IN") {
+			return true
+		}
+		k = j
+	}
+	return false
 }
 
 // subjectBefore is the nearest collective actor before token i in this
