@@ -96,6 +96,17 @@ func tempDB(t *testing.T) string {
 	return fmt.Sprintf(postgresURL(), db)
 }
 
+// openPG opens a database for writing, closed when the test ends.
+func openPG(t *testing.T, url string) *Store {
+	t.Helper()
+	s, err := Open(Config{Backend: "postgres", Path: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // dump is a database's nodes and quads as sorted text.
 func dump(t *testing.T, url string) string {
 	t.Helper()
@@ -158,15 +169,7 @@ func wrongRefs(t *testing.T, url string) int {
 func TestPostgresBulkEqualsCayley(t *testing.T) {
 	ctx := context.Background()
 	urls := []string{tempDB(t), tempDB(t)}
-	stores := make([]*Store, 2)
-	for i, u := range urls {
-		s, err := Open(Config{Backend: "postgres", Path: u})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		stores[i] = s
-	}
+	stores := []*Store{openPG(t, urls[0]), openPG(t, urls[1])}
 	if stores[0].bulk == nil {
 		t.Fatal("a writable postgres store has no bulk writer")
 	}
@@ -282,15 +285,7 @@ func indexDefs(t *testing.T, url string) string {
 func TestPostgresBulkLoad(t *testing.T) {
 	ctx := context.Background()
 	urls := []string{tempDB(t), tempDB(t)}
-	stores := make([]*Store, 2)
-	for i, u := range urls {
-		s, err := Open(Config{Backend: "postgres", Path: u})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		stores[i] = s
-	}
+	stores := []*Store{openPG(t, urls[0]), openPG(t, urls[1])}
 	docs := bulkDocs()
 	b, err := stores[0].Bulk(ctx)
 	if err != nil {
@@ -354,16 +349,7 @@ func TestPostgresBulkLoad(t *testing.T) {
 
 	// Another process writes during the bulk load: transactions instead.
 	url := tempDB(t)
-	s, err := Open(Config{Backend: "postgres", Path: url})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	other, err := Open(Config{Backend: "postgres", Path: url})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	s, other := openPG(t, url), openPG(t, url)
 	b, err = s.Bulk(ctx)
 	if err != nil {
 		t.Fatal(err)

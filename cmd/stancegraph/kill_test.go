@@ -99,6 +99,19 @@ func wholeDocuments(t *testing.T, db string, want map[string]int) int {
 	return len(res)
 }
 
+// killAfter starts cmd and kills it with SIGKILL after d.
+func killAfter(t *testing.T, cmd *exec.Cmd, d time.Duration) {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(d)
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+}
+
 // TestKillDuringBuild kills a real `stancegraph build` with SIGKILL midway:
 // the store opens, holds whole documents only, and a second build completes
 // it to what a clean build gives.
@@ -108,14 +121,7 @@ func TestKillDuringBuild(t *testing.T) {
 	want := expected(t, corpus)
 	db := filepath.Join(t.TempDir(), "kill.db")
 	cmd := exec.Command(bin, "build", "-q", "--workers", "2", "--dbpath", db, corpus)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(700 * time.Millisecond)
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	cmd.Wait()
+	killAfter(t, cmd, 700*time.Millisecond)
 	stored := wholeDocuments(t, db, want)
 	t.Logf("the kill came when %d of %d documents were stored", stored, len(want))
 	out, err := exec.Command(bin, "build", "-q", "--dbpath", db, corpus).CombinedOutput()
@@ -173,14 +179,7 @@ func TestKillDuringBuildOver(t *testing.T) {
 		t.Fatalf("first build: %v\n%s", err, out)
 	}
 	cmd := exec.Command(bin, "build", "-q", "--workers", "2", "--dbpath", db, corpus)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(700 * time.Millisecond)
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	cmd.Wait()
+	killAfter(t, cmd, 700*time.Millisecond)
 	stored := wholeDocuments(t, db, want)
 	if stored != 5 && stored != len(want) {
 		// Over the store, the load is written whole at its end, or not.
