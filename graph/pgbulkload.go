@@ -55,7 +55,7 @@ func (b *Bulk) finishPG(ctx context.Context, progress func(string)) (LoadResult,
 			refs[n]++ // refs[0] counts missing labels
 		}
 	}
-	added, err := b.pg.load(ctx, b.vals, refs, b.quads, progress)
+	added, err := b.pg.load(ctx, b.vals, b.hash, refs, b.quads, progress)
 	if errors.Is(err, errNotEmpty) {
 		progress("the database was written meanwhile: writing by transactions")
 		added, err = b.pg.applyAll(ctx, b.vals, b.quads)
@@ -68,10 +68,10 @@ func (b *Bulk) finishPG(ctx context.Context, progress func(string)) (LoadResult,
 
 var errNotEmpty = errors.New("the database holds quads")
 
-// load copies nodes (with their reference counts) and quads into the
-// empty tables, dropping the quads' indexes and keys first and making them
-// again after, as Cayley defined them.
-func (p *pgBulk) load(ctx context.Context, vals []quad.Value, refs []int32, quads quadBlocks, progress func(string)) (int, error) {
+// load copies nodes (values and hashes by id, with their reference counts)
+// and quads into the empty tables, dropping the quads' indexes and keys
+// first and making them again after, as Cayley defined them.
+func (p *pgBulk) load(ctx context.Context, vals []quad.Value, hashes []cgraph.ValueHash, refs []int32, quads quadBlocks, progress func(string)) (int, error) {
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("begin: %w", err)
@@ -112,11 +112,11 @@ func (p *pgBulk) load(ctx context.Context, vals []quad.Value, refs []int32, quad
 		}
 	}
 	progress(fmt.Sprintf("copying %d nodes", len(vals)-1))
-	if err := copyNodes(ctx, tx, vals, refs); err != nil {
+	if err := copyNodes(ctx, tx, vals, hashes, refs); err != nil {
 		return 0, err
 	}
 	progress(fmt.Sprintf("copying %d quads", quads.len()))
-	if err := copyQuadIDs(ctx, tx, vals, quads); err != nil {
+	if err := copyQuadIDs(ctx, tx, hashes, quads); err != nil {
 		return 0, err
 	}
 	for _, ix := range indexes {
@@ -155,9 +155,9 @@ func pgDefs(ctx context.Context, tx *sql.Tx, query string) ([][2]string, error) 
 	return out, rows.Err()
 }
 
-// copyNodes copies the nodes a bulk load holds (vals by id, vals[0]
-// unused) with their reference counts into the nodes table.
-func copyNodes(ctx context.Context, tx *sql.Tx, vals []quad.Value, refs []int32) error {
+// copyNodes copies the nodes a bulk load holds (values and hashes by id,
+// [0] unused) with their reference counts into the nodes table.
+func copyNodes(ctx context.Context, tx *sql.Tx, vals []quad.Value, hashes []cgraph.ValueHash, refs []int32) error {
 	st, err := tx.PrepareContext(ctx, pq.CopyIn("nodes", append([]string{"refs"}, nodeColumns...)...))
 	if err != nil {
 		return fmt.Errorf("copy nodes: %w", err)
@@ -165,7 +165,7 @@ func copyNodes(ctx context.Context, tx *sql.Tx, vals []quad.Value, refs []int32)
 	defer st.Close()
 	row := make([]interface{}, 1+len(nodeColumns))
 	for id := 1; id < len(vals); id++ {
-		typ, cols, err := csql.NodeValues(csql.HashOf(vals[id]), vals[id])
+		typ, cols, err := csql.NodeValues(csql.NodeHash{ValueHash: hashes[id]}, vals[id])
 		if err != nil {
 			return fmt.Errorf("node %v: %w", vals[id], err)
 		}
@@ -184,12 +184,9 @@ func copyNodes(ctx context.Context, tx *sql.Tx, vals []quad.Value, refs []int32)
 	return nil
 }
 
-// copyQuadIDs copies the quads, given as node ids, into the quads table.
-func copyQuadIDs(ctx context.Context, tx *sql.Tx, vals []quad.Value, quads quadBlocks) error {
-	hashes := make([][]byte, len(vals))
-	for id := 1; id < len(vals); id++ {
-		hashes[id], _ = csql.HashOf(vals[id]).SQLValue().([]byte)
-	}
+// copyQuadIDs copies the quads, given as node ids, into the quads table;
+// a node's hash is its key (hashes by id, as the bulk load holds them).
+func copyQuadIDs(ctx context.Context, tx *sql.Tx, hashes []cgraph.ValueHash, quads quadBlocks) error {
 	var now interface{}
 	if err := tx.QueryRowContext(ctx, `SELECT now()::timestamp`).Scan(&now); err != nil {
 		return err
@@ -203,9 +200,9 @@ func copyQuadIDs(ctx context.Context, tx *sql.Tx, vals []quad.Value, quads quadB
 		q := quads.at(i)
 		var l interface{}
 		if q[3] != 0 {
-			l = hashes[q[3]]
+			l = hashes[q[3]][:]
 		}
-		if _, err := st.ExecContext(ctx, hashes[q[0]], hashes[q[1]], hashes[q[2]], l, now); err != nil {
+		if _, err := st.ExecContext(ctx, hashes[q[0]][:], hashes[q[1]][:], hashes[q[2]][:], l, now); err != nil {
 			return fmt.Errorf("copy quads: %w", err)
 		}
 	}

@@ -110,19 +110,24 @@ func openPG(t *testing.T, url string) *Store {
 // dump is a database's nodes and quads as sorted text.
 func dump(t *testing.T, url string) string {
 	t.Helper()
+	return queryText(t, url,
+		// Nodes that quads use (Cayley's writer also counts references of
+		// quads it did not write, so it leaves unused nodes behind).
+		`SELECT encode(hash, 'hex'), coalesce(value_string, ''), coalesce(iri, false), coalesce(value_int, 0), coalesce(value_float, 0), coalesce(encode(value, 'hex'), '') FROM nodes n
+		 WHERE EXISTS (SELECT 1 FROM quads q WHERE n.hash IN (q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash)) ORDER BY 1`,
+		`SELECT encode(subject_hash, 'hex'), encode(predicate_hash, 'hex'), encode(object_hash, 'hex'), coalesce(encode(label_hash, 'hex'), '') FROM quads ORDER BY 1, 2, 3, 4`)
+}
+
+// queryText runs the queries on a database and gives their rows, a line each.
+func queryText(t *testing.T, url string, queries ...string) string {
+	t.Helper()
 	db, err := sql.Open("postgres", url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
 	var out string
-	for _, q := range []string{
-		// Nodes that quads use (Cayley's writer also counts references of
-		// quads it did not write, so it leaves unused nodes behind).
-		`SELECT encode(hash, 'hex'), coalesce(value_string, ''), coalesce(iri, false), coalesce(value_int, 0), coalesce(value_float, 0), coalesce(encode(value, 'hex'), '') FROM nodes n
-		 WHERE EXISTS (SELECT 1 FROM quads q WHERE n.hash IN (q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash)) ORDER BY 1`,
-		`SELECT encode(subject_hash, 'hex'), encode(predicate_hash, 'hex'), encode(object_hash, 'hex'), coalesce(encode(label_hash, 'hex'), '') FROM quads ORDER BY 1, 2, 3, 4`,
-	} {
+	for _, q := range queries {
 		rows, err := db.Query(q)
 		if err != nil {
 			t.Fatal(err)
@@ -254,27 +259,9 @@ func TestPostgresConcurrentLoads(t *testing.T) {
 // indexDefs lists the quads table's indexes and keys.
 func indexDefs(t *testing.T, url string) string {
 	t.Helper()
-	db, err := sql.Open("postgres", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	rows, err := db.Query(`SELECT indexdef FROM pg_indexes WHERE tablename IN ('quads', 'nodes')
+	return queryText(t, url, `SELECT indexdef FROM pg_indexes WHERE tablename IN ('quads', 'nodes')
 		UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'quads'::regclass
 		ORDER BY 1`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out string
-	for rows.Next() {
-		var d string
-		if err := rows.Scan(&d); err != nil {
-			t.Fatal(err)
-		}
-		out += d + "\n"
-	}
-	return out
 }
 
 // A bulk load of an empty PostgreSQL store leaves the tables, their
