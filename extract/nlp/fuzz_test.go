@@ -3,6 +3,8 @@ package nlp
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stancegraph/stancegraph/extract/depparse"
 )
 
 // FuzzSentences: sentences and tokens lie inside the text, in order, and
@@ -27,6 +29,38 @@ func FuzzSentences(f *testing.F) {
 				if tk.Start < s.Start || tk.End > s.End || tk.Start > tk.End || !utf8.ValidString(tk.Text) {
 					t.Fatalf("token %q at %d:%d outside %d:%d", tk.Text, tk.Start, tk.End, s.Start, s.End)
 				}
+			}
+		}
+	})
+}
+
+// FuzzParse: whatever the text, every sentence gets a tree (one root, every
+// token headed, no cycle) with a relation on every token, and nothing
+// panics.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"Russia rejected NATO's offer, which Ukraine had welcomed.", "", "((((", "\" \" \"",
+		"a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a", "The. The. The.", "Who?!"} {
+		f.Add(s)
+	}
+	p, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		sents := p.Sentences(text)
+		if err := p.Parse(sents); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range sents {
+			heads := make([]int, len(s.Tokens))
+			for i, tk := range s.Tokens {
+				heads[i] = tk.Head
+				if tk.Rel == "" || (tk.Head == -1) != (tk.Rel == "root") {
+					t.Fatalf("token %d %q: head %d, relation %q", i, tk.Text, tk.Head, tk.Rel)
+				}
+			}
+			if err := depparse.Check(heads); err != nil {
+				t.Fatalf("sentence %q: %v", s.Text, err)
 			}
 		}
 	})

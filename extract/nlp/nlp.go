@@ -2,9 +2,13 @@
 // typographic quotes and dashes to ASCII on a copy that keeps offsets, splits
 // text into sentences (newlines first, then Punkt from neurosnap/sentences),
 // tokenises each sentence (prose's tokeniser's rules, tokenize.go), tags it
-// (prose's tagger model behind a faster index, tagger.go) and adds lemmas
-// (golem's English dictionary, lemma.go). Tokens and tags are prose's, token
-// for token (TestTokenizeEqualsProse, TestTaggerEqualsProse).
+// with prose's WSJ tagger (its model behind a faster index, tagger.go;
+// Token.Tag, which the pattern rules were tuned to) and adds lemmas (golem's
+// English dictionary, lemma.go). Parse is the syntax stage: the EWT tagger
+// of package pos, which reads prose's tags as features (Token.XPOS and
+// UPOS), then the dependency parser of package depparse, which was trained
+// on those tags (Token.Head and Rel). Tokens are prose's, token for token
+// (TestTokenizeEqualsProse).
 package nlp
 
 import (
@@ -25,9 +29,13 @@ type Token struct {
 	Text  string // as normalised: ASCII quotes and apostrophes
 	Lower string // Text in lower case
 	Lemma string // dictionary form, lower case
-	Tag   string // Penn Treebank part-of-speech tag
+	Tag   string // Penn Treebank tag from prose's WSJ tagger (the rules read it)
+	XPOS  string // after Parse: Penn Treebank tag from the EWT tagger
+	UPOS  string // after Parse: Universal Dependencies tag from the EWT tagger
 	Start int    // byte offset of the token in the original document
 	End   int
+	Head  int    // after Parse: index of the head token, -1 for the root
+	Rel   string // after Parse: Universal Dependencies relation to the head
 }
 
 // Sentence is a sentence of a document with its tokens.
@@ -44,11 +52,12 @@ type Sentence struct {
 // several goroutines.
 type Pipeline struct {
 	splitter *sentences.DefaultSentenceTokenizer
-	tagger   *Tagger
+	prose    *Tagger
 	lemmas   lemmaDict
 }
 
-// New loads the models of the pipeline, side by side (about 80 ms of work).
+// New loads the models of the pipeline, side by side; those of the syntax
+// stage load on the first Parse.
 func New() (*Pipeline, error) {
 	var (
 		p    Pipeline
@@ -64,8 +73,8 @@ func New() (*Pipeline, error) {
 	}()
 	go func() {
 		defer wg.Done()
-		if p.tagger, errs[1] = defaultTagger(); errs[1] != nil {
-			errs[1] = fmt.Errorf("load part-of-speech tagger: %w", errs[1])
+		if p.prose, errs[1] = defaultTagger(); errs[1] != nil {
+			errs[1] = fmt.Errorf("load prose's part-of-speech tagger: %w", errs[1])
 		}
 	}()
 	go func() {
@@ -288,7 +297,17 @@ func (p *Pipeline) tokens(sent string, base int, offs []int, sc *scratch) []Toke
 		lower = append(lower, strings.ToLower(t.Text))
 	}
 	sc.raw, sc.lower = raw, lower
-	p.tagger.tag(raw, lower)
+	toks := p.tag(raw, lower, sc)
+	for i, t := range raw {
+		toks[i].Start = offs[base+t.Start]
+		toks[i].End = endOffset(offs, base+t.Start+len(t.Text))
+	}
+	return toks
+}
+
+// tag tags (prose's tagger) and lemmatises one sentence's tokens.
+func (p *Pipeline) tag(raw []tag.Token, lower []string, sc *scratch) []Token {
+	p.prose.tag(raw, lower)
 	out := make([]Token, len(raw))
 	for i, t := range raw {
 		tg := fixTag(t.Text, t.Tag)
@@ -297,8 +316,7 @@ func (p *Pipeline) tokens(sent string, base int, offs []int, sc *scratch) []Toke
 			Lower: lower[i],
 			Tag:   tg,
 			Lemma: p.lemma(lower[i], tg),
-			Start: offs[base+t.Start],
-			End:   endOffset(offs, base+t.Start+len(t.Text)),
+			Head:  -1,
 		}
 	}
 	return out

@@ -56,6 +56,9 @@ var defaultTagger = sync.OnceValues(func() (*Tagger, error) {
 	return NewTagger(aptagmodel.English)
 })
 
+// ProseTagger gives prose's tagger with its WSJ model, loaded once.
+func ProseTagger() (*Tagger, error) { return defaultTagger() }
+
 // NewTagger reads a model in prose's flat format.
 func NewTagger(model []byte) (*Tagger, error) {
 	r := &flatReader{b: model}
@@ -255,6 +258,20 @@ var (
 // Tag fills in the Tag of each token from its Text; the tokens are one
 // sentence.
 func (t *Tagger) Tag(tokens []tag.Token) { t.tag(tokens, nil) }
+
+// Tags tags one sentence's words as the pipeline does (quotation marks are
+// punctuation, "cannot" a modal) and appends the tags to out.
+func (t *Tagger) Tags(forms []string, out []string) []string {
+	toks := make([]tag.Token, len(forms))
+	for i, f := range forms {
+		toks[i].Text = f
+	}
+	t.tag(toks, nil)
+	for i, tk := range toks {
+		out = append(out, fixTag(forms[i], tk.Tag))
+	}
+	return out
+}
 
 // tag is Tag given the tokens' lower-case forms, when the caller has them.
 func (t *Tagger) tag(tokens []tag.Token, lower []string) {

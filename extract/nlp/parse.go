@@ -1,0 +1,46 @@
+package nlp
+
+import (
+	"fmt"
+
+	"github.com/stancegraph/stancegraph/extract/depparse"
+	"github.com/stancegraph/stancegraph/extract/pos"
+)
+
+// Parse is the syntax stage: it tags each sentence with the EWT tagger
+// (Token.XPOS and UPOS, from the words and prose's tags) and adds its
+// dependency tree (Token.Head and Rel). The tagger and the parser (packages
+// pos and depparse) load on first use, once per process, and are shared by
+// every pipeline.
+func (p *Pipeline) Parse(sents []Sentence) error {
+	tagger, err := pos.Default()
+	if err != nil {
+		return fmt.Errorf("load part-of-speech tagger: %w", err)
+	}
+	parser, err := depparse.Default()
+	if err != nil {
+		return fmt.Errorf("load dependency parser: %w", err)
+	}
+	var (
+		forms, guide, xpos, upos []string
+		ids, heads, rels         []int
+	)
+	for si := range sents {
+		toks := sents[si].Tokens
+		forms, guide, xpos, upos = forms[:0], guide[:0], xpos[:0], upos[:0]
+		for _, t := range toks {
+			forms = append(forms, t.Text)
+			guide = append(guide, t.Tag)
+		}
+		ids = tagger.Tag(forms, guide, ids[:0])
+		for i, id := range ids {
+			toks[i].XPOS, toks[i].UPOS = tagger.XPOS(id), tagger.UPOS(id)
+			xpos, upos = append(xpos, toks[i].XPOS), append(upos, toks[i].UPOS)
+		}
+		heads, rels = parser.Parse(forms, xpos, upos, heads[:0], rels[:0])
+		for i := range toks {
+			toks[i].Head, toks[i].Rel = heads[i], parser.Label(rels[i])
+		}
+	}
+	return nil
+}
