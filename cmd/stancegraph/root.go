@@ -33,7 +33,7 @@ func newRoot() *cobra.Command {
 	pf.String("db", graph.DefaultBackend, "store backend: "+strings.Join(graph.Backends(), ", "))
 	pf.String("dbpath", graph.DefaultPath, "store path or address")
 	g.flags = pf
-	root.AddCommand(newBuild(g), newExtract(g), newLoad(g), newQuery(g), newExport(g), newStats(g), newConfig(g), newServe(g), newConsole(g), newRemove(g))
+	root.AddCommand(newBuild(g), newExtract(g), newLoad(g), newQuery(g), newExport(g), newStats(g), newConfig(g), newServe(g), newConsole(g), newRemove(g), newParse(g))
 	return root
 }
 
