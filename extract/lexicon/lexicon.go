@@ -80,6 +80,33 @@ type File struct {
 	Corefer      [][]string                    `yaml:"corefer"`
 	Interactions map[schema.Class]Interaction  `yaml:"interactions"`
 	Synonyms     map[string][]string           `yaml:"synonyms"`
+	Mentions     Mentions                      `yaml:"mentions"`
+	Frames       Frames                        `yaml:"frames"`
+}
+
+// Frames are the predicate frames of the tree extractor (see
+// data/frames.yaml): cues by class for verbs, nouns and adjectives, and the
+// word classes that say where a cue's arguments are.
+type Frames struct {
+	Verbs       Cues     `yaml:"verbs"`
+	Nouns       Cues     `yaml:"nouns"`
+	Adjectives  Cues     `yaml:"adjectives"`
+	Control     []string `yaml:"control"`     // "urged X to Y": X is Y's subject
+	Judgment    []string `yaml:"judgment"`    // "called X reasonable"
+	Light       []string `yaml:"light"`       // "made a proposal": the subject holds the noun
+	Content     []string `yaml:"content"`     // "the demands include X"
+	Negating    []string `yaml:"negating"`    // "refused to accept X"
+	Deontic     []string `yaml:"deontic"`     // "X should do Y" is a demand
+	Conditional []string `yaml:"conditional"` // no stance under "if"
+}
+
+// Mentions are the word classes that find actors the lexicon does not
+// name (see data/mentions.yaml).
+type Mentions struct {
+	Government    []string            `yaml:"government"`    // nouns a demonym or a name makes an actor: "the Russian side"
+	Organisations map[string][]string `yaml:"organisations"` // actor kind -> head words of named bodies
+	Descriptions  map[string][]string `yaml:"descriptions"`  // what a definite description points back to -> its nouns
+	Honorifics    []string            `yaml:"honorifics"`    // Mr, Ms, Dr: a surname follows
 }
 
 // Lexicon is the merged, indexed content of the builtin and user files.
@@ -188,6 +215,20 @@ func (lx *Lexicon) add(name string, data []byte) error {
 		old.Objects = append(old.Objects, in.Objects...)
 		lx.Interactions[c] = old
 	}
+	lx.Frames.Verbs = mergeCues(lx.Frames.Verbs, f.Frames.Verbs)
+	lx.Frames.Nouns = mergeCues(lx.Frames.Nouns, f.Frames.Nouns)
+	lx.Frames.Adjectives = mergeCues(lx.Frames.Adjectives, f.Frames.Adjectives)
+	lx.Frames.Control = append(lx.Frames.Control, f.Frames.Control...)
+	lx.Frames.Judgment = append(lx.Frames.Judgment, f.Frames.Judgment...)
+	lx.Frames.Light = append(lx.Frames.Light, f.Frames.Light...)
+	lx.Frames.Content = append(lx.Frames.Content, f.Frames.Content...)
+	lx.Frames.Negating = append(lx.Frames.Negating, f.Frames.Negating...)
+	lx.Frames.Deontic = append(lx.Frames.Deontic, f.Frames.Deontic...)
+	lx.Frames.Conditional = append(lx.Frames.Conditional, f.Frames.Conditional...)
+	lx.Mentions.Government = append(lx.Mentions.Government, f.Mentions.Government...)
+	lx.Mentions.Honorifics = append(lx.Mentions.Honorifics, f.Mentions.Honorifics...)
+	lx.Mentions.Organisations = mergeLists(lx.Mentions.Organisations, f.Mentions.Organisations)
+	lx.Mentions.Descriptions = mergeLists(lx.Mentions.Descriptions, f.Mentions.Descriptions)
 	if lx.Synonyms == nil {
 		lx.Synonyms = map[string][]string{}
 	}
@@ -195,6 +236,16 @@ func (lx *Lexicon) add(name string, data []byte) error {
 		lx.Synonyms[k] = append(lx.Synonyms[k], v...)
 	}
 	return nil
+}
+
+func mergeLists(old, add map[string][]string) map[string][]string {
+	if old == nil {
+		old = map[string][]string{}
+	}
+	for k, v := range add {
+		old[k] = append(old[k], v...)
+	}
+	return old
 }
 
 func mergePeople(old, add []Person) []Person {
@@ -241,11 +292,24 @@ func (f *File) validate() error {
 			}
 		}
 	}
-	for section, cues := range map[string]Cues{"stance.verbs": f.Stance.Verbs, "stance.nouns": f.Stance.Nouns, "stance.adjectives": f.Stance.Adjectives, "judging": f.Judging} {
+	for section, cues := range map[string]Cues{"frames.verbs": f.Frames.Verbs, "frames.nouns": f.Frames.Nouns,
+		"frames.adjectives": f.Frames.Adjectives, "stance.verbs": f.Stance.Verbs, "stance.nouns": f.Stance.Nouns, "stance.adjectives": f.Stance.Adjectives, "judging": f.Judging} {
 		for c := range cues {
 			if !c.IsStance() {
 				return fmt.Errorf("%s: %q is not a stance class", section, c)
 			}
+		}
+	}
+	for kind := range f.Mentions.Organisations {
+		if kind != schema.KindOrganisation && kind != schema.KindGroup && kind != schema.KindState {
+			return fmt.Errorf("mentions.organisations: %q is not one of state, organisation, group", kind)
+		}
+	}
+	for what := range f.Mentions.Descriptions {
+		switch what {
+		case "person", "state", "organisation", "group", "actor", "two":
+		default:
+			return fmt.Errorf("mentions.descriptions: %q is not one of person, state, organisation, group, actor, two", what)
 		}
 	}
 	for c := range f.Interactions {
