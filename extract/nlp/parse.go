@@ -35,7 +35,10 @@ func (p *Pipeline) Parse(sents []Sentence) error {
 		ids = tagger.Tag(forms, guide, ids[:0])
 		for i, id := range ids {
 			toks[i].XPOS, toks[i].UPOS = tagger.XPOS(id), tagger.UPOS(id)
-			xpos, upos = append(xpos, toks[i].XPOS), append(upos, toks[i].UPOS)
+		}
+		auxiliaries(toks)
+		for _, t := range toks {
+			xpos, upos = append(xpos, t.XPOS), append(upos, t.UPOS)
 		}
 		heads, rels = parser.Parse(forms, xpos, upos, heads[:0], rels[:0])
 		for i := range toks {
@@ -43,4 +46,32 @@ func (p *Pipeline) Parse(sents []Sentence) error {
 		}
 	}
 	return nil
+}
+
+// auxiliaries applies UD's rule for auxiliaries where the tagger misses
+// it: be, have and do before a verb form of theirs, and the modals, are
+// AUX ("Russia has repeatedly denied": "has" is no main verb). Adverbs and
+// negation may stand between.
+func auxiliaries(toks []Token) {
+	for i := range toks {
+		t := &toks[i]
+		if t.UPOS != "VERB" {
+			continue
+		}
+		switch t.Lemma {
+		case "be", "have", "do":
+		default:
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+3; k++ {
+			n := toks[k]
+			if n.XPOS == "RB" || n.Lower == "not" || n.Lower == "n't" {
+				continue
+			}
+			if n.XPOS == "VBN" || n.XPOS == "VBG" || (t.Lemma == "do" && n.XPOS == "VB") {
+				t.UPOS = "AUX"
+			}
+			break
+		}
+	}
 }

@@ -203,3 +203,15 @@ func equalFoldASCII(a, b string) bool {
 	}
 	return true
 }
+
+// Words tokenises a phrase as the pipeline tokenises sentences, after the
+// same normalisation of quotes and dashes: lexicons use it so that their
+// phrases and the text split alike ("People's" is "People" and "'s").
+func Words(phrase string) []string {
+	norm, _ := Normalize(phrase)
+	var out []string
+	for _, t := range tokenizeText(norm, nil) {
+		out = append(out, t.Text)
+	}
+	return out
+}
