@@ -46,6 +46,7 @@ type Extractor interface {
 type Config struct {
 	Lexicons      []string // extra lexicon files, merged over the builtin ones
 	MinConfidence float64  // drop statements below this confidence
+	Stages        []string // the tree extractor's stages, in order (see extract/annotate)
 }
 
 // Factory makes an extractor from config.

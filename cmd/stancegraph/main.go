@@ -18,7 +18,8 @@ import (
 
 	"github.com/cayleygraph/cayley/clog"
 
-	_ "github.com/stancegraph/stancegraph/extract/rules" // the default extractor
+	_ "github.com/stancegraph/stancegraph/extract/rules" // the pattern extractor
+	_ "github.com/stancegraph/stancegraph/extract/tree"  // the default extractor
 )
 
 func main() {

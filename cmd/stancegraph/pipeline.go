@@ -86,6 +86,7 @@ func extraction(ctx context.Context, cfg *config.Config, paths []string, rf runF
 	ex, err := extract.New(cfg.String(config.Extractor), extract.Config{
 		Lexicons:      cfg.Strings(config.Lexicons),
 		MinConfidence: cfg.Float(config.MinConfidence),
+		Stages:        cfg.Strings(config.Stages),
 	})
 	if err != nil {
 		return nil, err

@@ -27,6 +27,7 @@ const (
 	Lexicons      = "extract.lexicons"
 	MinConfidence = "extract.min_confidence"
 	Workers       = "extract.workers"
+	Stages        = "extract.stages"
 	QueryTimeout  = "query.timeout"
 	QueryLimit    = "query.limit"
 	Format        = "output.format"
@@ -41,6 +42,7 @@ var Defaults = map[string]interface{}{
 	Lexicons:      []string{},
 	MinConfidence: 0.0,
 	Workers:       0,
+	Stages:        []string{"sentences", "parse", "mentions", "frames", "statements"},
 	QueryTimeout:  graph.DefaultTimeout,
 	QueryLimit:    graph.DefaultLimit,
 	Format:        "",

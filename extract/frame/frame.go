@@ -1,0 +1,565 @@
+// Package frame is the stage that reads predicate frames off the
+// dependency tree ("frames"): for every verb, noun or adjective that the
+// lexicon's frames list (lexicon/data/frames.yaml), who holds the stance,
+// what its target is, and whether it is negated or conditional; for
+// judgments and copulas, what is evaluated; for interaction words, the other
+// actor. It does not decide who an argument is: the statements stage
+// resolves holders and targets through the mentions.
+package frame
+
+import (
+	"context"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/extract/annotate"
+	"github.com/stancegraph/stancegraph/extract/lexicon"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+func init() {
+	annotate.Register("frames", func(env annotate.Env) (annotate.Stage, error) {
+		return New(env.Lexicon), nil
+	})
+}
+
+// Reader is the frames stage. It is safe for concurrent use.
+type Reader struct {
+	verbs, nouns, adjs cueIndex
+	evals              map[string]schema.Class // evaluative words and phrases -> SUPPORT or OPPOSE
+	control, judgment  map[string]bool
+	light, content     map[string]bool
+	negating, deontic  map[string]bool
+	conditional        map[string]bool
+	negation           map[schema.Class]schema.Class
+	inter              interactions
+}
+
+// sent is the sentence being read: its tree, and its document for the
+// mentions.
+type sent struct {
+	*annotate.Tree
+	d  *annotate.Doc
+	si int
+}
+
+// actor reports a token that names an actor (not a pronoun).
+func (t *sent) actor(k int) bool {
+	m := t.d.MentionAt(t.si, k)
+	return m != nil && m.Kind != annotate.Pronoun
+}
+
+// New makes the stage over a lexicon.
+func New(lx *lexicon.Lexicon) *Reader {
+	fr := lx.Frames
+	r := &Reader{
+		verbs: indexCues(fr.Verbs), nouns: indexCues(fr.Nouns), adjs: indexCues(fr.Adjectives),
+		evals: map[string]schema.Class{}, control: set(fr.Control), judgment: set(fr.Judgment),
+		light: set(fr.Light), content: set(fr.Content), negating: set(fr.Negating),
+		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
+		inter: newInteractions(lx),
+	}
+	for class, words := range lx.Stance.Adjectives {
+		for _, w := range words {
+			r.evals[strings.ToLower(w)] = class
+		}
+	}
+	return r
+}
+
+// Annotate finds the frames of every sentence.
+func (r *Reader) Annotate(_ context.Context, d *annotate.Doc) error {
+	d.Frames = d.Frames[:0]
+	for si := range d.Sentences {
+		t := &sent{Tree: annotate.NewTree(d.Tokens(si)), d: d, si: si}
+		for p := range t.Toks {
+			if r.conditioned(t, p) {
+				continue
+			}
+			var fs []annotate.Frame
+			switch {
+			case t.IsVerb(p):
+				fs = r.verbFrames(t, p)
+			case t.IsNoun(p):
+				fs = r.nounFrames(t, p)
+			case t.IsAdj(p):
+				fs = r.adjFrames(t, p)
+			}
+			fs = append(fs, r.evaluation(t, p)...)
+			fs = append(fs, r.deonticFrame(t, p)...)
+			fs = append(fs, r.interactionFrames(t, p)...)
+			for _, f := range fs {
+				f.Sent, f.Pred = si, p
+				d.Frames = append(d.Frames, f)
+			}
+		}
+	}
+	return nil
+}
+
+// turn negates a frame's class ("did not accept" opposes).
+func (r *Reader) turn(f *annotate.Frame) {
+	if c, ok := r.negation[f.Class]; ok {
+		f.Class = c
+		f.Negated = !f.Negated
+	}
+}
+
+// conditioned reports a predicate under "if", "unless", "whether": what a
+// clause says would happen on a condition is no stance.
+func (r *Reader) conditioned(t *sent, p int) bool {
+	for _, k := range t.Kids[p] {
+		if t.Rel(k) == "advcl" && r.conditional[t.Marker(k)] {
+			return true // "if India attacks, Pakistan will reject talks"
+		}
+	}
+	for k, steps := p, 0; k >= 0 && steps < len(t.Toks); k, steps = t.Toks[k].Head, steps+1 {
+		if r.conditional[t.Marker(k)] && (t.Rel(k) == "advcl" || t.Rel(k) == "ccomp" || t.Rel(k) == "csubj") {
+			return true
+		}
+		if m := t.Marker(k); t.Rel(k) == "advcl" && (m == "so that" || m == "in order to" || m == "so as to" || m == "in order that" || m == "so") {
+			return true // a purpose is no stance: "so that Ukraine can defend itself"
+		}
+	}
+	return false
+}
+
+// holder finds who holds what predicate p says: its subject; the agent of
+// a passive; for an infinitive or participle without a subject, the
+// controller (the object of "urged X to", else the subject of the verb it
+// depends on); for a conjunct, the first conjunct's holder.
+func (r *Reader) holder(t *sent, p int) int {
+	for steps := 0; p >= 0 && steps < len(t.Toks); steps++ {
+		if t.Passive(p) {
+			if a := t.Child(p, "obl:agent"); a >= 0 {
+				return a
+			}
+			for _, k := range t.Kids[p] {
+				if t.Rel(k) == "obl" && t.Marker(k) == "by" {
+					return k
+				}
+			}
+			return -1
+		}
+		if s := t.Subject(p); s >= 0 {
+			return s
+		}
+		h := t.Toks[p].Head
+		switch t.Rel(p) {
+		case "xcomp":
+			if h >= 0 && r.control[t.Toks[h].Lemma] {
+				if o := t.Child(h, "obj", "iobj"); o >= 0 {
+					return o
+				}
+			}
+		case "conj", "advcl":
+		case "ccomp":
+			return -1
+		default:
+			return -1
+		}
+		p = h
+	}
+	return -1
+}
+
+// negatedAt reports a predicate negated in place or by the verb it is the
+// clause of: "refused to accept", "failed to condemn".
+func (r *Reader) negatedAt(t *sent, p int) bool {
+	if t.Negated(p) {
+		return true
+	}
+	if h := t.Toks[p].Head; h >= 0 && t.Rel(p) == "xcomp" && r.negating[t.Toks[h].Lemma] {
+		return true
+	}
+	return false
+}
+
+// verbFrames reads a verb's stance frame.
+func (r *Reader) verbFrames(t *sent, p int) []annotate.Frame {
+	lemma := t.Toks[p].Lemma
+	// A negating verb over a stance verb is that verb's negation, not a
+	// frame of its own: "refused to accept the plan".
+	if r.negating[lemma] {
+		if x := t.Child(p, "xcomp"); x >= 0 && (len(r.verbs[t.Toks[x].Lemma]) > 0 || r.judgment[t.Toks[x].Lemma]) {
+			return nil
+		}
+	}
+	if f, ok := r.judge(t, p); ok {
+		return []annotate.Frame{f}
+	}
+	for _, c := range r.verbs[lemma] {
+		target, ok := r.verbTarget(t, p, c)
+		if !ok {
+			continue
+		}
+		f := annotate.Frame{Cue: c.String(), Class: c.class, Holder: r.holder(t, p), Parts: target}
+		if r.negatedAt(t, p) {
+			r.turn(&f)
+		}
+		return []annotate.Frame{f}
+	}
+	return nil
+}
+
+// verbTarget finds the target of a verb's cue. A cue of several words
+// needs them: its particle ("rule out"), the preposition or subordinator
+// of its target ("call for X", "insist that"), or the words right after
+// the verb ("put on the table").
+func (r *Reader) verbTarget(t *sent, p int, c cue) ([]int, bool) {
+	if len(c.rest) > 0 {
+		rest := strings.Join(c.rest, " ")
+		for _, k := range t.Kids[p] {
+			if t.Toks[k].Rel == "compound:prt" && t.Toks[k].Lower == rest {
+				return r.defaultTarget(t, p, c), true
+			}
+		}
+		for _, k := range t.Kids[p] {
+			switch t.Rel(k) {
+			case "obl", "nmod", "xcomp", "ccomp", "advcl", "obj":
+				if t.Marker(k) == rest || strings.HasPrefix(t.Marker(k), rest+" ") {
+					return r.withControlled(t, p, c, []int{k}), true
+				}
+			}
+		}
+		if p+len(c.rest) < len(t.Toks) {
+			match := true
+			for i, w := range c.rest {
+				if t.Toks[p+1+i].Lower != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				return r.defaultTarget(t, p, c), true
+			}
+		}
+		return nil, false
+	}
+	target := r.defaultTarget(t, p, c)
+	return target, target != nil
+}
+
+// defaultTarget is a verb's object, else its clause, else (in the
+// passive) its subject. A control verb's object and infinitive make the
+// target together: "urged Russia to withdraw".
+func (r *Reader) defaultTarget(t *sent, p int, c cue) []int {
+	if o := t.Child(p, "obj"); o >= 0 {
+		return r.withControlled(t, p, c, []int{o})
+	}
+	// The parser reads "urged Bolivia to withdraw" with an indirect object.
+	if o := t.Child(p, "iobj"); o >= 0 && (r.control[t.Toks[p].Lemma] || r.control[c.String()]) {
+		return r.withControlled(t, p, c, []int{o})
+	}
+	if c := t.Child(p, "ccomp", "xcomp"); c >= 0 {
+		return []int{c}
+	}
+	if t.Passive(p) {
+		if s := t.Child(p, "nsubj:pass", "csubj:pass"); s >= 0 {
+			return []int{s}
+		}
+	}
+	return nil
+}
+
+// withControlled adds a control verb's infinitive to its object ("urged
+// Russia to withdraw"), and to an actor it praises or blames the deed it
+// does so for ("criticized Hamas for altering the parameters", "thanked
+// Egypt for its mediation").
+func (r *Reader) withControlled(t *sent, p int, c cue, target []int) []int {
+	if len(target) != 1 {
+		return target
+	}
+	if r.control[t.Toks[p].Lemma] || r.control[c.String()] {
+		if x := t.Child(p, "xcomp"); x >= 0 && x != target[0] {
+			return append(target, x)
+		}
+	}
+	if !t.actor(target[0]) {
+		return target
+	}
+	for _, k := range t.Kids[p] {
+		if k != target[0] && (t.Rel(k) == "advcl" || t.Rel(k) == "obl") && (t.Marker(k) == "for" || t.Marker(k) == "over") {
+			return append(target, k)
+		}
+	}
+	return target
+}
+
+// judge reads a verb of judgment with an object and an evaluative second
+// predicate: "called X reasonable", "described X as a threat", "considers
+// X unacceptable".
+func (r *Reader) judge(t *sent, p int) (annotate.Frame, bool) {
+	if !r.judgment[t.Toks[p].Lemma] {
+		return annotate.Frame{}, false
+	}
+	obj := t.Child(p, "obj")
+	if obj < 0 && t.Passive(p) {
+		obj = t.Child(p, "nsubj:pass")
+	}
+	if obj < 0 {
+		return annotate.Frame{}, false
+	}
+	for _, k := range t.Kids[p] {
+		if k == obj {
+			continue
+		}
+		rel := t.Rel(k)
+		if rel != "xcomp" && !(rel == "obl" && t.Marker(k) == "as") && !(rel == "advcl" && t.Marker(k) == "as") {
+			continue
+		}
+		class, ok := r.evaluative(t, k)
+		if !ok {
+			continue
+		}
+		holder := r.holder(t, p)
+		if t.Passive(p) {
+			holder = r.holder(t, p)
+		}
+		f := annotate.Frame{Cue: t.Toks[p].Lemma + " " + t.Toks[k].Lower, Class: class, Holder: holder, Parts: []int{obj}, Judged: true}
+		if t.Negated(p) != t.Negated(k) {
+			r.turn(&f)
+		}
+		return f, true
+	}
+	return annotate.Frame{}, false
+}
+
+// evaluative gives the class of an evaluative word or phrase at k: its
+// lemma or lower-case form ("reasonable", "threat"), or with the word
+// before it ("good news", "red line").
+func (r *Reader) evaluative(t *sent, k int) (schema.Class, bool) {
+	tk := t.Toks[k]
+	if k > 0 {
+		if c, ok := r.evals[t.Toks[k-1].Lower+" "+tk.Lower]; ok {
+			return c, true
+		}
+	}
+	if c, ok := r.evals[tk.Lower]; ok {
+		return c, true
+	}
+	c, ok := r.evals[tk.Lemma]
+	return c, ok
+}
+
+// evaluation reads a copula that evaluates its subject: "the proposal is
+// unacceptable", "the drills are a threat", "it is unacceptable that X".
+// The frame has no holder: the statements stage gives it the speaker.
+func (r *Reader) evaluation(t *sent, p int) []annotate.Frame {
+	if t.Child(p, "expl") >= 0 {
+		return r.existential(t, p)
+	}
+	if t.Child(p, "cop") < 0 || !(t.IsAdj(p) || t.IsNoun(p)) {
+		return nil
+	}
+	class, ok := r.evaluative(t, p)
+	if !ok {
+		return nil
+	}
+	subj := t.Subject(p)
+	if subj >= 0 && t.Toks[subj].UPOS == "PRON" && t.Toks[subj].Lower == "it" {
+		if c := t.Child(p, "ccomp", "csubj"); c >= 0 {
+			subj = c
+		}
+	}
+	if e := t.Child(p, "expl"); e >= 0 || subj < 0 {
+		if c := t.Child(p, "ccomp", "csubj"); c >= 0 {
+			subj = c
+		}
+	}
+	if subj < 0 {
+		return nil
+	}
+	f := annotate.Frame{Cue: "is " + t.Toks[p].Lower, Class: class, Holder: -1, Parts: []int{subj}, Judged: true}
+	if t.Negated(p) {
+		r.turn(&f)
+	}
+	return []annotate.Frame{f}
+}
+
+// complementCases are the prepositions that introduce a stance noun's or
+// adjective's target.
+// "from" and "by" name the holder ("opposition from Egypt"), "in" a place
+// ("claims in the sea"): neither is a target.
+var complementCases = map[string]bool{"of": true, "for": true, "to": true, "on": true, "about": true, "over": true,
+	"against": true, "toward": true, "towards": true, "regarding": true, "with": true, "at": true,
+	"concerning": true}
+
+// nounFrames reads a stance noun's frame.
+func (r *Reader) nounFrames(t *sent, p int) []annotate.Frame {
+	if t.Toks[p].UPOS != "NOUN" {
+		return nil
+	}
+	for _, c := range r.nouns[t.Toks[p].Lemma] {
+		target := r.nounTarget(t, p, c)
+		if target < 0 {
+			continue
+		}
+		f := annotate.Frame{Cue: c.String(), Class: c.class, Holder: r.nounHolder(t, p), Parts: []int{target}}
+		if t.Negated(p) {
+			r.turn(&f)
+		} else if h := t.Toks[p].Head; h >= 0 && r.light[t.Toks[h].Lemma] && r.negatedAt(t, h) {
+			r.turn(&f)
+		}
+		return []annotate.Frame{f}
+	}
+	return nil
+}
+
+// nounTarget finds a noun's complement: the phrase of its cue's
+// preposition, else an of/for/to... phrase, an infinitive or a
+// that-clause; else what a content verb says the noun holds ("the demands
+// include X", "the demand is X").
+func (r *Reader) nounTarget(t *sent, p int, c cue) int {
+	rest := strings.Join(c.rest, " ")
+	for _, k := range t.Kids[p] {
+		rel := t.Toks[k].Rel
+		if rel == "nmod:poss" || k < p && rel != "acl" {
+			continue
+		}
+		m := t.Marker(k)
+		if m == "of" && t.actor(k) {
+			continue // "the demands of Russia": the holder
+		}
+		switch t.Rel(k) {
+		case "nmod", "acl", "ccomp", "obl":
+			if rest != "" {
+				if m == rest || strings.HasPrefix(m, rest+" ") {
+					return k
+				}
+				continue
+			}
+			if complementCases[m] || m == "to" || m == "that" || (m == "" && t.Rel(k) != "nmod") {
+				return k
+			}
+		}
+	}
+	// "expressed its support for the mission", "welcomed the support of
+	// X for the ruling": the parser often hangs the noun's complement from
+	// the verb that takes it.
+	if h := t.Toks[p].Head; h >= 0 && t.Rel(p) == "obj" {
+		for _, k := range t.Kids[h] {
+			m := t.Marker(k)
+			if k > p && t.Rel(k) == "obl" && (rest == "" && complementCases[m] && m != "with" && m != "at" || rest != "" && m == rest) {
+				return k
+			}
+		}
+	}
+	if rest != "" && rest != "that" {
+		return -1
+	}
+	// "Russia's demands include a halt to ...": the content verb's object.
+	h := t.Toks[p].Head
+	if h < 0 || t.Rel(p) != "nsubj" {
+		return -1
+	}
+	if t.Child(h, "cop") >= 0 {
+		return h
+	}
+	if r.content[t.Toks[h].Lemma] {
+		if o := t.Child(h, "obj", "xcomp", "ccomp"); o >= 0 {
+			return o
+		}
+	}
+	return -1
+}
+
+// nounHolder finds who holds a stance noun: its possessor, an actor named
+// before it (a demonym, a name: "Russian demands", "US support"), a by- or
+// from-phrase, else the holder of the light verb that takes it ("Russia
+// made a proposal").
+func (r *Reader) nounHolder(t *sent, p int) int {
+	if k := t.Child(p, "nmod:poss"); k >= 0 {
+		return k
+	}
+	for _, k := range t.Kids[p] {
+		if (t.Rel(k) == "amod" || t.Rel(k) == "compound") && k < p && t.actor(k) {
+			return k
+		}
+		if t.Rel(k) == "nmod" && (t.Marker(k) == "by" || t.Marker(k) == "from" || t.Marker(k) == "of" && t.actor(k)) {
+			return k
+		}
+	}
+	if h := t.Toks[p].Head; h >= 0 && r.light[t.Toks[h].Lemma] && (t.Rel(p) == "obj" || t.Rel(p) == "obl") {
+		return r.holder(t, h)
+	}
+	return -1
+}
+
+// adjFrames reads an adjective of stance as a predicate: "Russia is ready
+// to talk", "Egypt is concerned about the dam", "opposed to sanctions".
+func (r *Reader) adjFrames(t *sent, p int) []annotate.Frame {
+	lower := t.Toks[p].Lower
+	for _, c := range r.adjs[lower] {
+		target := -1
+		rest := strings.Join(c.rest, " ")
+		for _, k := range t.Kids[p] {
+			rel, m := t.Rel(k), t.Marker(k)
+			if rest != "" && m != rest {
+				continue
+			}
+			if rel == "xcomp" || rel == "ccomp" || ((rel == "obl" || rel == "nmod") && complementCases[m]) {
+				target = k
+				break
+			}
+		}
+		if target < 0 {
+			continue
+		}
+		f := annotate.Frame{Cue: c.String(), Class: c.class, Holder: r.holder(t, p), Parts: []int{target}}
+		if r.negatedAt(t, p) {
+			r.turn(&f)
+		}
+		return []annotate.Frame{f}
+	}
+	return nil
+}
+
+// deonticFrame reads a clause under a modal of obligation as a demand:
+// "Moscow should make concessions", "the concerns must be taken
+// seriously", "Kyiv needs to stop". It has no holder: said by someone, it
+// is the speaker's demand (the statements stage keeps it only then).
+func (r *Reader) deonticFrame(t *sent, p int) []annotate.Frame {
+	if !t.IsVerb(p) && t.Child(p, "cop") < 0 {
+		return nil
+	}
+	for _, k := range t.Kids[p] {
+		w := t.Toks[k].Lower
+		if t.Rel(k) == "aux" && r.deontic[w] && w != "need" {
+			f := annotate.Frame{Cue: w, Class: schema.Demand, Holder: -1, Parts: []int{p}, Judged: true}
+			return []annotate.Frame{f}
+		}
+	}
+	// "needs to", "has to": the modal verb heads the clause.
+	if h := t.Toks[p].Head; h >= 0 && t.Rel(p) == "xcomp" {
+		lemma := t.Toks[h].Lemma
+		if lemma == "need" || lemma == "have" && t.Child(p, "mark") >= 0 {
+			if s := t.Child(h, "nsubj"); s >= 0 {
+				return []annotate.Frame{{Cue: lemma + " to", Class: schema.Demand, Holder: -1, Parts: []int{s, p}, Judged: true}}
+			}
+		}
+	}
+	return nil
+}
+
+// existential reads "there is no positive reaction", "there are serious
+// concerns about X": the noun that exists, judged by its adjective, is the
+// speaker's evaluation; "no" turns it.
+func (r *Reader) existential(t *sent, p int) []annotate.Frame {
+	n := t.Child(p, "nsubj")
+	if n < 0 || !t.IsNoun(n) {
+		return nil
+	}
+	for _, k := range t.Kids[n] {
+		if t.Rel(k) != "amod" {
+			continue
+		}
+		if class, ok := r.evaluative(t, k); ok {
+			f := annotate.Frame{Cue: "there is " + t.Toks[k].Lower, Class: class, Holder: -1, Parts: []int{n}, Judged: true}
+			if t.Negated(n) || t.Negated(p) {
+				r.turn(&f)
+			}
+			return []annotate.Frame{f}
+		}
+	}
+	return nil
+}

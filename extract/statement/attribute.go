@@ -1,0 +1,107 @@
+package statement
+
+import (
+	"strings"
+
+	"github.com/stancegraph/stancegraph/extract/annotate"
+)
+
+// report is a reporting predicate of a sentence: "X said (that) ...",
+// "..., X said", "according to X". clause is the set of tokens of what is
+// reported; speaker the token of who reports it.
+type report struct {
+	verb    int
+	speaker int
+	clause  []bool
+}
+
+// reports finds a sentence's reporting predicates: a reporting verb with
+// its clause (a that-clause or a quote as its complement, or the clause it
+// is set beside: "'...,' X said"), and "according to X" for the whole
+// sentence.
+func (b *builder) reports(t *annotate.Tree) []report {
+	var out []report
+	for p, tk := range t.Toks {
+		if tk.UPOS == "VERB" && b.reporting[tk.Lemma] {
+			speaker := b.holder(t, p)
+			if speaker < 0 {
+				continue
+			}
+			clause := make([]bool, len(t.Toks))
+			found := false
+			for _, k := range t.Kids[p] {
+				if r := t.Rel(k); r == "ccomp" || r == "parataxis" || (r == "xcomp" && tk.Lemma != "continue") {
+					t.Mark(k, clause)
+					found = true
+				}
+			}
+			if h := tk.Head; h >= 0 && (t.Rel(p) == "parataxis" || t.Rel(p) == "advcl" && p > h) {
+				// "'...,' X said": the clause is the head's, less the report.
+				t.Mark(h, clause)
+				t.Unmark(p, clause)
+				found = true
+			}
+			if found {
+				out = append(out, report{verb: p, speaker: speaker, clause: clause})
+			}
+		}
+		if tk.Lower == "according" && p+1 < len(t.Toks) && t.Toks[p+1].Lower == "to" {
+			// "according to X": X reports the sentence.
+			if h := tk.Head; h >= 0 {
+				clause := make([]bool, len(t.Toks))
+				for i := range clause {
+					clause[i] = true
+				}
+				t.Unmark(h, clause)
+				out = append(out, report{verb: p, speaker: h, clause: clause})
+			}
+		}
+	}
+	return out
+}
+
+// reporter gives the report whose clause holds token p, the innermost if
+// several do, or nil.
+func reporter(reps []report, p int) *report {
+	var best *report
+	for i := range reps {
+		r := &reps[i]
+		if r.clause[p] && (best == nil || count(r.clause) < count(best.clause)) {
+			best = r
+		}
+	}
+	return best
+}
+
+func count(b []bool) int {
+	n := 0
+	for _, x := range b {
+		if x {
+			n++
+		}
+	}
+	return n
+}
+
+// quoted reports whether a sentence opens inside a quotation: it starts
+// with a quotation mark, or the paragraph's quotation marks before it are
+// unbalanced.
+func quoted(d *annotate.Doc, si int) bool {
+	s := d.Sentences[si]
+	if len(s.Tokens) > 0 && isQuote(s.Tokens[0].Text) {
+		return true
+	}
+	open := false
+	for k := si - 1; k >= 0 && d.Sentences[k].Para == s.Para; k-- {
+		for _, t := range d.Sentences[k].Tokens {
+			if isQuote(t.Text) {
+				open = !open
+			}
+		}
+	}
+	return open
+}
+
+func isQuote(s string) bool {
+	return s == `"` || s == "``" || s == "''" || strings.ContainsAny(s, "“”")
+}

@@ -1,0 +1,91 @@
+package statement
+
+import (
+	"strings"
+
+	"github.com/stancegraph/stancegraph/extract/annotate"
+)
+
+// maxLabel bounds a label, in words.
+const maxLabel = 14
+
+// label writes a position from the subtrees of its parts: their words in
+// order, less punctuation, articles, the subordinator or preposition that
+// introduces the part, and what is only attached to it (relative clauses,
+// appositions, clauses set beside it, and other conjuncts, which are
+// positions of their own).
+func label(t *annotate.Tree, parts []int) string {
+	in := make([]bool, len(t.Toks))
+	for _, p := range parts {
+		keep(t, p, p, in)
+		// "rejected the proposal | for a ceasefire": the parser hangs a
+		// noun's of- or for-phrase from the verb; it is the noun's, when
+		// no other argument of the verb stands between.
+		if h := t.Toks[p].Head; h >= 0 && t.Rel(p) == "obj" {
+			for _, k := range t.Kids[h] {
+				if k < p {
+					continue
+				}
+				if m := t.Marker(k); t.Rel(k) == "obl" && (m == "of" || m == "for" || m == "on" || m == "against") {
+					keep(t, k, k, in)
+				}
+				if r := t.Rel(k); k > p && (r == "obl" || r == "obj" || r == "xcomp" || r == "ccomp" || r == "advcl") {
+					break
+				}
+			}
+		}
+		// The part's own case or mark word: "for talks" is "talks".
+		for _, k := range t.Kids[p] {
+			if r := t.Rel(k); (r == "case" || r == "mark") && k < p {
+				t.Unmark(k, in)
+			}
+		}
+	}
+	var words []string
+	for i, ok := range in {
+		if !ok {
+			continue
+		}
+		w := t.Toks[i].Text
+		if len(words) > 0 && (w == "'s" || w == "'") {
+			words[len(words)-1] += w
+			continue
+		}
+		words = append(words, w)
+		if len(words) == maxLabel {
+			break
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// keep marks the words of i's subtree that belong in a label of root.
+func keep(t *annotate.Tree, root, i int, in []bool) {
+	tk := t.Toks[i]
+	switch tk.UPOS {
+	case "PUNCT":
+		return
+	case "DET":
+		switch tk.Lower {
+		case "the", "a", "an":
+			return
+		}
+	}
+	if i != root {
+		switch t.Rel(i) {
+		case "parataxis", "appos", "discourse", "vocative", "dep":
+			return
+		}
+		switch tk.Rel {
+		case "acl:relcl":
+			return
+		}
+		if t.Toks[i].Head == root && (tk.Rel == "conj" || tk.Rel == "cc") {
+			return
+		}
+	}
+	in[i] = true
+	for _, k := range t.Kids[i] {
+		keep(t, root, k, in)
+	}
+}

@@ -1,0 +1,423 @@
+// Package statement is the stage that turns frames into statements
+// ("statements"): it decides who holds each frame (the mentions its holder
+// token belongs to, its conjuncts, "we" as the speaker's side, the speaker
+// of reported speech for evaluations and demands without a holder), what
+// the target is (an actor, or a position labelled from the tree), and who
+// speaks; and it reads reported clauses that state no stance as what the
+// speaker asserts.
+package statement
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/extract/annotate"
+	"github.com/stancegraph/stancegraph/extract/lexicon"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+func init() {
+	annotate.Register("statements", func(env annotate.Env) (annotate.Stage, error) {
+		return New(env.Lexicon, env.Config.MinConfidence), nil
+	})
+}
+
+// Builder is the statements stage. It is safe for concurrent use.
+type Builder struct {
+	reporting  map[string]bool
+	asserting  map[string]bool
+	government map[string]bool // nouns whose modifiers name the actor: "US officials", "leaders of Egypt"
+	reversers  map[string]bool // "halt", "end", "ban": a demand for them opposes what follows
+	negation   map[schema.Class]schema.Class
+	minConf    float64
+}
+
+// New makes the stage.
+func New(lx *lexicon.Lexicon, minConf float64) *Builder {
+	b := &Builder{reporting: map[string]bool{}, asserting: map[string]bool{}, government: map[string]bool{},
+		reversers: map[string]bool{}, negation: lx.Negation, minConf: minConf}
+	for _, w := range lx.Reversers {
+		// A withdrawal is wanted for itself: "demanded the withdrawal of
+		// troops" is no opposition to troops.
+		if w != "withdrawal" && w != "non" {
+			b.reversers[strings.ToLower(w)] = true
+		}
+	}
+	for _, w := range lx.Reporting {
+		b.reporting[strings.Fields(strings.ToLower(w))[0]] = true
+	}
+	for _, w := range lx.Asserting {
+		b.asserting[strings.ToLower(w)] = true
+	}
+	for _, w := range lx.Mentions.Government {
+		b.government[strings.ToLower(w)] = true
+	}
+	for _, w := range lx.Mentions.Descriptions["person"] {
+		b.government[strings.ToLower(w)] = true
+	}
+	return b
+}
+
+// builder is one document's work.
+type builder struct {
+	*Builder
+	d        *annotate.Doc
+	out      []schema.Statement
+	seen     map[string]bool
+	lastSpkr []party // the speaker of the last report, for quotations that go on
+}
+
+// party is an actor with the person who speaks for it, if any.
+type party struct {
+	actor        *lexicon.Actor
+	person, role string
+}
+
+// Annotate writes the document's statements.
+func (b *Builder) Annotate(_ context.Context, d *annotate.Doc) error {
+	w := &builder{Builder: b, d: d, seen: map[string]bool{}}
+	frames := map[int][]annotate.Frame{}
+	for _, f := range d.Frames {
+		frames[f.Sent] = append(frames[f.Sent], f)
+	}
+	for si := range d.Sentences {
+		w.sentence(si, frames[si])
+	}
+	d.Statements = w.out
+	return nil
+}
+
+func (w *builder) sentence(si int, frames []annotate.Frame) {
+	t := annotate.NewTree(w.d.Tokens(si))
+	reps := w.reports(t)
+	// A quotation that goes on from an earlier sentence keeps its speaker.
+	var carried []party
+	if len(reps) == 0 && quoted(w.d, si) {
+		carried = w.lastSpkr
+	}
+	inFrame := make([]bool, len(t.Toks))
+	for _, f := range frames {
+		inFrame[f.Pred] = true
+	}
+	for _, f := range frames {
+		rep := reporter(reps, f.Pred)
+		speakers := carried
+		if rep != nil {
+			speakers = w.parties(si, t, rep.speaker)
+		}
+		holders := w.holders(si, t, f, speakers)
+		if len(holders) == 0 {
+			continue
+		}
+		if f.Actor {
+			w.interaction(si, t, f, holders)
+			continue
+		}
+		for _, part := range w.targets(t, f) {
+			g := f
+			part = w.reverse(t, &g, w.unwrap(t, part))
+			for _, h := range holders {
+				w.add(si, t, g, h, part, speakers)
+			}
+		}
+	}
+	// Reported clauses that state no stance: the speaker asserts them.
+	for _, rep := range reps {
+		w.asserted(si, t, rep, inFrame)
+	}
+	if len(reps) > 0 {
+		w.lastSpkr = w.parties(si, t, reps[len(reps)-1].speaker)
+	} else if !quoted(w.d, si) {
+		w.lastSpkr = nil
+	}
+}
+
+// holders resolves who holds a frame. Evaluations and demands without a
+// holder are the speaker's; "we" and "our" are the speaker's side.
+func (w *builder) holders(si int, t *annotate.Tree, f annotate.Frame, speakers []party) []party {
+	if f.Holder < 0 {
+		if f.Judged {
+			return speakers
+		}
+		return nil
+	}
+	if m := w.d.MentionAt(si, f.Holder); m != nil && m.Kind == annotate.Pronoun && firstPerson(m.Word) {
+		return speakers
+	}
+	return w.parties(si, t, f.Holder)
+}
+
+func firstPerson(w string) bool {
+	switch w {
+	case "we", "us", "our", "i", "my", "me":
+		return true
+	}
+	return false
+}
+
+// parties gives the actors a token stands for: its mention's, its
+// conjuncts' too ("Egypt, Sudan and Ethiopia"), and for a noun of
+// government its modifiers' ("US officials", "the leaders of Egypt"). A
+// coordination the parser folded into a compound ("Japan and South Korea"
+// read as a compound of "Korea") counts as one.
+func (w *builder) parties(si int, t *annotate.Tree, tok int) []party {
+	toks := append([]int{tok}, conjuncts(t, tok)...)
+	for _, k := range t.Kids[tok] {
+		if t.Toks[k].Rel == "compound" && len(conjuncts(t, k)) > 0 {
+			toks = append(toks, k)
+			toks = append(toks, conjuncts(t, k)...)
+		}
+	}
+	var out []party
+	seen := map[*lexicon.Actor]bool{}
+	for _, k := range toks {
+		for _, p := range w.partiesOf(si, t, k) {
+			if !seen[p.actor] {
+				seen[p.actor] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+func (w *builder) partiesOf(si int, t *annotate.Tree, tok int) []party {
+	if m := w.d.MentionAt(si, tok); m != nil {
+		if firstPerson(m.Word) {
+			return nil
+		}
+		var out []party
+		for _, a := range m.Actors {
+			out = append(out, party{actor: a, person: m.Person, role: m.Title})
+		}
+		return out
+	}
+	// "longtime ally the United States": the apposition names it.
+	if a := t.Child(tok, "appos"); a >= 0 {
+		if ps := w.partiesOf(si, t, a); len(ps) > 0 {
+			return ps
+		}
+	}
+	if !w.government[t.Toks[tok].Lemma] && !w.government[t.Toks[tok].Lower] {
+		return nil
+	}
+	for _, k := range t.Kids[tok] {
+		r := t.Toks[k].Rel
+		if r == "compound" || r == "amod" || r == "nmod:poss" || (r == "nmod" && (t.Marker(k) == "of" || t.Marker(k) == "from")) {
+			if ps := w.parties(si, t, k); len(ps) > 0 {
+				return ps
+			}
+		}
+	}
+	return nil
+}
+
+// conjuncts gives the tokens coordinated with tok.
+func conjuncts(t *annotate.Tree, tok int) []int {
+	var out []int
+	for _, k := range t.Kids[tok] {
+		if t.Toks[k].Rel == "conj" {
+			out = append(out, k)
+			out = append(out, conjuncts(t, k)...)
+		}
+	}
+	return out
+}
+
+// holder of a reporting verb: its subject, the agent of a passive, or the
+// first conjunct's subject.
+func (w *builder) holder(t *annotate.Tree, p int) int {
+	for steps := 0; p >= 0 && steps < len(t.Toks); steps++ {
+		if s := t.Child(p, "nsubj", "nsubj:outer"); s >= 0 {
+			return s
+		}
+		if a := t.Child(p, "obl:agent"); a >= 0 {
+			return a
+		}
+		if r := t.Rel(p); r != "conj" && r != "advcl" && r != "xcomp" {
+			return -1
+		}
+		p = t.Toks[p].Head
+	}
+	return -1
+}
+
+// interaction writes a frame between actors: the holder towards each
+// actor of the target, or among the holder's conjuncts.
+func (w *builder) interaction(si int, t *annotate.Tree, f annotate.Frame, holders []party) {
+	if f.Mutual {
+		all := holders
+		if len(f.Parts) > 0 && f.Parts[0] != f.Holder {
+			all = append(all, w.parties(si, t, f.Parts[0])...)
+		}
+		for _, a := range all {
+			for _, b := range all {
+				if a.actor != b.actor {
+					w.emit(si, t, f, a, string(b.actor.Name), schema.ObjectActor, b.actor.Kind, nil)
+				}
+			}
+		}
+		return
+	}
+	if len(f.Parts) == 0 {
+		return
+	}
+	for _, o := range w.parties(si, t, f.Parts[0]) {
+		for _, h := range holders {
+			if h.actor != o.actor {
+				w.emit(si, t, f, h, o.actor.Name, schema.ObjectActor, o.actor.Kind, nil)
+			}
+		}
+	}
+}
+
+// add writes a stance statement with a position target.
+func (w *builder) add(si int, t *annotate.Tree, f annotate.Frame, h party, parts []int, speakers []party) {
+	label := label(t, parts)
+	if label == "" || pronouns[strings.ToLower(label)] {
+		return // "rejected it": what it points to is for coreference of positions
+	}
+	if len(parts) == 1 {
+		if m := w.d.MentionAt(si, parts[0]); m != nil && m.Head == parts[0] && len(m.Actors) > 0 {
+			return // a stance "towards Ukraine" is an interaction's business, not a position
+		}
+	}
+	// A stance towards an actor named as its whole target is a stance
+	// towards that actor's position only where the frame judges: "condemned
+	// Russia" is kept, "welcomed the Chinese side" is not a position.
+	w.emit(si, t, f, h, label, schema.ObjectPosition, "", speakers)
+}
+
+func (w *builder) emit(si int, t *annotate.Tree, f annotate.Frame, h party, object, otype, okind string, speakers []party) {
+	s := w.d.Sentences[si]
+	if h.actor == nil {
+		return
+	}
+	if otype == schema.ObjectPosition && strings.EqualFold(object, h.actor.Name) {
+		return
+	}
+	key := strings.Join([]string{string(rune(si)), h.actor.Name, string(f.Class), object}, "\x00")
+	if w.seen[key] {
+		return
+	}
+	w.seen[key] = true
+	speaker, role := h.person, h.role
+	if speaker == "" && len(speakers) > 0 && speakers[0].actor == h.actor {
+		speaker, role = speakers[0].person, speakers[0].role
+	}
+	pred := t.Toks[f.Pred]
+	conf := 0.8
+	if f.Holder < 0 {
+		conf = 0.6
+	}
+	st := schema.Statement{
+		Doc: w.d.Source.ID, SentenceIndex: si, Sentence: strings.ToValidUTF8(s.Text, "\uFFFD"), Start: s.Start, End: s.End,
+		Subject: h.actor.Name, SubjectKind: h.actor.Kind, Speaker: speaker, SpeakerTitle: role,
+		Class: f.Class, Predicate: f.Cue, Object: strings.ToValidUTF8(object, "\uFFFD"), ObjectType: otype, ObjectKind: okind,
+		Date: w.d.Source.Date, Confidence: conf,
+		Cue: strings.ToValidUTF8(pred.Text, "\uFFFD"), CueStart: pred.Start - s.Start, CueEnd: pred.End - s.Start,
+	}
+	if f.Class.IsStance() {
+		st.Polarity = f.Class.Sign()
+	}
+	if st.Confidence < w.minConf {
+		return
+	}
+	w.out = append(w.out, st)
+}
+
+// asserted writes what a speaker asserts in a reported clause that holds
+// no frame: "Lavrov said Moscow has never threatened Kyiv".
+func (w *builder) asserted(si int, t *annotate.Tree, rep report, inFrame []bool) {
+	head := -1
+	for i, in := range rep.clause {
+		if !in {
+			continue
+		}
+		if inFrame[i] {
+			return
+		}
+		if h := t.Toks[i].Head; h < 0 || !rep.clause[h] {
+			if head >= 0 {
+				return // a clause of several parts: no one assertion
+			}
+			head = i
+		}
+	}
+	if head < 0 || t.Child(head, "nsubj", "nsubj:pass", "expl") < 0 {
+		return
+	}
+	speakers := w.parties(si, t, rep.speaker)
+	f := annotate.Frame{Sent: si, Pred: rep.verb, Cue: t.Toks[rep.verb].Lemma, Class: schema.Assert, Holder: rep.speaker}
+	for _, h := range speakers {
+		w.emit(si, t, f, h, label(t, []int{head}), schema.ObjectPosition, "", speakers)
+	}
+}
+
+// pronouns stand for a position without naming it.
+var pronouns = map[string]bool{"it": true, "this": true, "that": true, "these": true, "those": true, "which": true,
+	"them": true, "they": true, "what": true, "so": true, "one": true, "all": true, "both": true}
+
+// transparent nouns stand before the position they are about: "the
+// possibility of his country invading", "the idea of a war"; commitments
+// before their content: "a promise that Ukraine will never join", "a
+// written commitment that ...".
+var transparent = map[string]bool{"possibility": true, "prospect": true, "idea": true, "notion": true, "concept": true,
+	"option": true, "issue": true, "question": true, "matter": true, "likelihood": true, "chance": true,
+	"scenario": true, "risk": true, "threat": true, "danger": true, "promise": true, "pledge": true,
+	"guarantee": true, "assurance": true, "commitment": true, "undertaking": true, "vow": true}
+
+// unwrap steps from a transparent noun to what it is about.
+func (w *builder) unwrap(t *annotate.Tree, parts []int) []int {
+	last := parts[len(parts)-1]
+	if !transparent[t.Toks[last].Lemma] {
+		return parts
+	}
+	for _, k := range t.Kids[last] {
+		r, m := t.Rel(k), t.Marker(k)
+		if (r == "nmod" && m == "of") || (r == "acl" && (m == "that" || m == "to" || m == "of")) || r == "ccomp" {
+			out := append([]int(nil), parts[:len(parts)-1]...)
+			return append(out, k)
+		}
+	}
+	return parts
+}
+
+// reverse turns a target headed by a word that ends or excludes what
+// follows it: a demand for "a halt to X", "an end to X", "a ban on X",
+// "the cessation of X", or that Russia "stop X", is opposition to X.
+func (w *builder) reverse(t *annotate.Tree, f *annotate.Frame, parts []int) []int {
+	last := parts[len(parts)-1]
+	tk := t.Toks[last]
+	if !w.reversers[tk.Lemma] {
+		return parts
+	}
+	for _, k := range t.Kids[last] {
+		r, m := t.Rel(k), t.Marker(k)
+		if (r == "nmod" && (m == "to" || m == "on" || m == "of")) || (r == "obj" && tk.UPOS == "VERB") {
+			if c, ok := w.negation[f.Class]; ok {
+				f.Class = c
+			}
+			out := append([]int(nil), parts[:len(parts)-1]...)
+			return append(out, k)
+		}
+	}
+	return parts
+}
+
+// targets splits a frame's target at coordination: "rejected A and B" is
+// two statements.
+func (w *builder) targets(t *annotate.Tree, f annotate.Frame) [][]int {
+	if len(f.Parts) == 0 {
+		return nil
+	}
+	last := f.Parts[len(f.Parts)-1]
+	var out [][]int
+	for _, k := range append([]int{last}, conjuncts(t, last)...) {
+		parts := append(append([]int(nil), f.Parts[:len(f.Parts)-1]...), k)
+		out = append(out, parts)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i][len(out[i])-1] < out[j][len(out[j])-1] })
+	return out
+}

@@ -1,0 +1,152 @@
+package tree
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+func newExtractor(t *testing.T) *Extractor {
+	t.Helper()
+	x, err := New(extract.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// want is a statement expected of a sentence: its subject, class, and
+// words its object holds (an actor's name for interactions).
+type want struct {
+	subject string
+	class   schema.Class
+	object  string
+}
+
+func has(sts []schema.Statement, w want) bool {
+	for _, s := range sts {
+		if s.Subject == w.subject && s.Class == w.class && strings.Contains(strings.ToLower(s.Object), strings.ToLower(w.object)) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestMechanisms holds one sentence to each mechanism, on disputes none
+// of the development sets covers.
+func TestMechanisms(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range []struct {
+		name string
+		text string
+		want []want
+		not  []want
+	}{
+		{"verb and object", "Colombia rejected the rebels' proposal for a ceasefire.",
+			[]want{{"Colombia", schema.Oppose, "proposal for ceasefire"}}, nil},
+		{"control: urged X to Y", "Peru urged Bolivia to withdraw its ambassador.",
+			[]want{{"Peru", schema.Demand, "Bolivia withdraw its ambassador"}}, nil},
+		{"judgment: called X unacceptable", "Armenia called Azerbaijan's demands unacceptable.",
+			[]want{{"Armenia", schema.Oppose, "Azerbaijan's demands"}}, nil},
+		{"negation turns the class", "Morocco did not accept the plan.",
+			[]want{{"Morocco", schema.Oppose, "plan"}}, []want{{"Morocco", schema.Support, "plan"}}},
+		{"refuse to", "Serbia refused to recognise the vote.",
+			[]want{{"Serbia", schema.Oppose, "vote"}}, nil},
+		{"accuse X of Y", "Greece accused Turkey of violating its airspace.",
+			[]want{{"Greece", schema.Accuse, "Turkey"}, {"Greece", schema.Assert, "Turkey violating its airspace"}}, nil},
+		{"meeting of two", "Japan and South Korea held talks in Tokyo.",
+			[]want{{"Japan", schema.Consult, "South Korea"}, {"South Korea", schema.Consult, "Japan"}}, nil},
+		{"evaluation in reported speech", "Kenya said the election was illegitimate.",
+			[]want{{"Kenya", schema.Oppose, "election"}}, nil},
+		{"reversal: an end to X", "Pakistan demanded an end to the shelling.",
+			[]want{{"Pakistan", schema.Oppose, "shelling"}}, nil},
+		{"conditional: no stance", "If India attacks, Pakistan will reject any talks.",
+			nil, []want{{"Pakistan", schema.Oppose, "talks"}}},
+		{"passive agent", "The ceasefire was welcomed by Sudan.",
+			[]want{{"Sudan", schema.Support, "ceasefire"}}, nil},
+		{"noun with possessor", "Venezuela's rejection of the ruling angered Guyana.",
+			[]want{{"Venezuela", schema.Oppose, "ruling"}}, nil},
+		{"light verb", "Chile expressed its support for the mission.",
+			[]want{{"Chile", schema.Support, "mission"}}, nil},
+		{"demonym on a word of government", "Turkish officials condemned the attack.",
+			[]want{{"Turkey", schema.Oppose, "attack"}}, nil},
+		{"person by title", "Algerian Foreign Minister Ahmed Attaf rejected the plan.",
+			[]want{{"Algeria", schema.Oppose, "plan"}}, nil},
+		{"person by apposition, then by surname", "Ahmed Attaf, Algeria's foreign minister, arrived on Monday. Attaf rejected the plan.",
+			[]want{{"Algeria", schema.Oppose, "plan"}}, nil},
+		{"we is the speaker's side", `"We reject this decision," the Bolivian foreign minister said.`,
+			[]want{{"Bolivia", schema.Oppose, "decision"}}, nil},
+		{"coordinated holders", "Norway and Iceland condemned the whaling ban.",
+			[]want{{"Norway", schema.Oppose, "whaling ban"}, {"Iceland", schema.Oppose, "whaling ban"}}, nil},
+		{"coordinated targets", "Chile rejected the tariffs and the quotas.",
+			[]want{{"Chile", schema.Oppose, "tariffs"}, {"Chile", schema.Oppose, "quotas"}}, nil},
+		{"the speaker asserts a reported clause", "Azerbaijan said Armenia had never withdrawn its troops.",
+			[]want{{"Azerbaijan", schema.Assert, "Armenia had never withdrawn its troops"}}, nil},
+		{"a stance on an actor is none", "Venezuela rejected Guyana.",
+			nil, []want{{"Venezuela", schema.Oppose, "Guyana"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := x.Extract(context.Background(), &extract.Document{ID: "t.txt", Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !has(res.Statements, w) {
+					t.Errorf("no %v in %s", w, describe(res.Statements))
+				}
+			}
+			for _, w := range tc.not {
+				if has(res.Statements, w) {
+					t.Errorf("unwanted %v in %s", w, describe(res.Statements))
+				}
+			}
+			for _, s := range res.Statements {
+				if err := s.Validate(); err != nil {
+					t.Errorf("%+v: %v", s, err)
+				}
+			}
+		})
+	}
+}
+
+func describe(sts []schema.Statement) string {
+	var b strings.Builder
+	for _, s := range sts {
+		b.WriteString("\n  " + s.Subject + " " + string(s.Class) + " " + s.Object + " (" + s.Predicate + ")")
+	}
+	if b.Len() == 0 {
+		return "nothing"
+	}
+	return b.String()
+}
+
+func TestUnknownStage(t *testing.T) {
+	_, err := New(extract.Config{Stages: []string{"sentences", "nonsense"}})
+	if err == nil || !strings.Contains(err.Error(), `no stage called "nonsense"`) {
+		t.Fatalf("error %v", err)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{"Colombia rejected the proposal.", "", `"We reject," he said.`, "the the the", "Peru urged Bolivia to"} {
+		f.Add(s)
+	}
+	x, err := New(extract.Config{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		res, err := x.Extract(context.Background(), &extract.Document{ID: "f.txt", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range res.Statements {
+			if err := s.Validate(); err != nil {
+				t.Fatalf("%+v: %v", s, err)
+			}
+		}
+	})
+}
