@@ -3,6 +3,10 @@ package annotate
 import (
 	"context"
 	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stancegraph/stancegraph/extract/lexicon"
 
 	"github.com/stancegraph/stancegraph/extract/nlp"
 )
@@ -15,9 +19,9 @@ func init() {
 		p, err := pipeline()
 		return sentences{p}, err
 	})
-	Register("parse", func(Env) (Stage, error) {
+	Register("parse", func(env Env) (Stage, error) {
 		p, err := pipeline()
-		return parse{p}, err
+		return parse{p: p, names: properNames(env.Lexicon)}, err
 	})
 }
 
@@ -31,6 +35,76 @@ func (s sentences) Annotate(_ context.Context, d *Doc) error {
 	return nil
 }
 
-type parse struct{ p *nlp.Pipeline }
+type parse struct {
+	p     *nlp.Pipeline
+	names map[string][][]string // first word -> names of several words that begin with it
+}
 
-func (s parse) Annotate(_ context.Context, d *Doc) error { return s.p.Parse(d.Sentences) }
+func (s parse) Annotate(_ context.Context, d *Doc) error {
+	return s.p.ParseWith(d.Sentences, s.retag)
+}
+
+// properNames lists the lexicon's names of several capitalised words:
+// actors' names, aliases and metonyms, and office holders' names.
+func properNames(lx *lexicon.Lexicon) map[string][][]string {
+	names := map[string][][]string{}
+	add := func(name string) {
+		words := nlp.Words(name)
+		if len(words) < 2 {
+			return
+		}
+		for _, w := range words {
+			if w == "'s" || w == "of" || w == "the" || w == "and" {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return
+			}
+		}
+		names[words[0]] = append(names[words[0]], words)
+	}
+	if lx == nil {
+		return names
+	}
+	for _, a := range lx.Actors {
+		add(a.Name)
+		for _, s := range append(append([]string(nil), a.Aliases...), a.Metonyms...) {
+			add(s)
+		}
+	}
+	for _, p := range lx.People {
+		add(p.Name)
+	}
+	return names
+}
+
+// retag tags the words of a known name of several words as proper nouns,
+// which the tagger, trained on web text, often misses in news ("the United
+// States" read as an adjective and a noun): the parse of the rest of the
+// sentence hangs on it.
+func (s parse) retag(toks []nlp.Token) {
+	for i := 0; i < len(toks); i++ {
+		for _, name := range s.names[toks[i].Text] {
+			if i+len(name) > len(toks) {
+				continue
+			}
+			match := true
+			for k, w := range name {
+				if toks[i+k].Text != w {
+					match = false
+					break
+				}
+			}
+			if !match {
+				continue
+			}
+			for k := i; k < i+len(name); k++ {
+				if w := toks[k].Text; w != "'s" && w != "of" && w != "the" && w != "and" {
+					toks[k].XPOS, toks[k].UPOS = "NNP", "PROPN"
+				}
+			}
+			i += len(name) - 1
+			break
+		}
+	}
+}

@@ -42,10 +42,15 @@ type sent struct {
 	si int
 }
 
-// actor reports a token that names an actor (not a pronoun).
+// actor reports a token that names an actor (not a pronoun), itself or by
+// its apposition ("longtime ally the United States").
 func (t *sent) actor(k int) bool {
 	m := t.d.MentionAt(t.si, k)
-	return m != nil && m.Kind != annotate.Pronoun
+	if m != nil && m.Kind != annotate.Pronoun {
+		return true
+	}
+	a := t.Child(k, "appos")
+	return a >= 0 && t.actor(a)
 }
 
 // New makes the stage over a lexicon.

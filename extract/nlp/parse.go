@@ -12,7 +12,11 @@ import (
 // dependency tree (Token.Head and Rel). The tagger and the parser (packages
 // pos and depparse) load on first use, once per process, and are shared by
 // every pipeline.
-func (p *Pipeline) Parse(sents []Sentence) error {
+func (p *Pipeline) Parse(sents []Sentence) error { return p.ParseWith(sents, nil) }
+
+// ParseWith is Parse with a step between tagging and parsing that may
+// correct a sentence's tags (a gazetteer's proper names, say).
+func (p *Pipeline) ParseWith(sents []Sentence, retag func(toks []Token)) error {
 	tagger, err := pos.Default()
 	if err != nil {
 		return fmt.Errorf("load part-of-speech tagger: %w", err)
@@ -37,6 +41,9 @@ func (p *Pipeline) Parse(sents []Sentence) error {
 			toks[i].XPOS, toks[i].UPOS = tagger.XPOS(id), tagger.UPOS(id)
 		}
 		auxiliaries(toks)
+		if retag != nil {
+			retag(toks)
+		}
 		for _, t := range toks {
 			xpos, upos = append(xpos, t.XPOS), append(upos, t.UPOS)
 		}
