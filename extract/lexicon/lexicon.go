@@ -187,11 +187,11 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Places = append(lx.Places, f.Places...)
 	lx.Reporting = append(lx.Reporting, f.Reporting...)
 	lx.Asserting = append(lx.Asserting, f.Asserting...)
-	lx.Judging = mergeCues(lx.Judging, f.Judging)
+	lx.Judging = merge(lx.Judging, f.Judging)
 	lx.Deontic = append(lx.Deontic, f.Deontic...)
-	lx.Stance.Verbs = mergeCues(lx.Stance.Verbs, f.Stance.Verbs)
-	lx.Stance.Nouns = mergeCues(lx.Stance.Nouns, f.Stance.Nouns)
-	lx.Stance.Adjectives = mergeCues(lx.Stance.Adjectives, f.Stance.Adjectives)
+	lx.Stance.Verbs = merge(lx.Stance.Verbs, f.Stance.Verbs)
+	lx.Stance.Nouns = merge(lx.Stance.Nouns, f.Stance.Nouns)
+	lx.Stance.Adjectives = merge(lx.Stance.Adjectives, f.Stance.Adjectives)
 	lx.Stance.Neutral = append(lx.Stance.Neutral, f.Stance.Neutral...)
 	lx.Dangers.Nouns = append(lx.Dangers.Nouns, f.Dangers.Nouns...)
 	lx.Dangers.Verbs = append(lx.Dangers.Verbs, f.Dangers.Verbs...)
@@ -215,9 +215,9 @@ func (lx *Lexicon) add(name string, data []byte) error {
 		old.Objects = append(old.Objects, in.Objects...)
 		lx.Interactions[c] = old
 	}
-	lx.Frames.Verbs = mergeCues(lx.Frames.Verbs, f.Frames.Verbs)
-	lx.Frames.Nouns = mergeCues(lx.Frames.Nouns, f.Frames.Nouns)
-	lx.Frames.Adjectives = mergeCues(lx.Frames.Adjectives, f.Frames.Adjectives)
+	lx.Frames.Verbs = merge(lx.Frames.Verbs, f.Frames.Verbs)
+	lx.Frames.Nouns = merge(lx.Frames.Nouns, f.Frames.Nouns)
+	lx.Frames.Adjectives = merge(lx.Frames.Adjectives, f.Frames.Adjectives)
 	lx.Frames.Control = append(lx.Frames.Control, f.Frames.Control...)
 	lx.Frames.Judgment = append(lx.Frames.Judgment, f.Frames.Judgment...)
 	lx.Frames.Light = append(lx.Frames.Light, f.Frames.Light...)
@@ -227,8 +227,8 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Frames.Conditional = append(lx.Frames.Conditional, f.Frames.Conditional...)
 	lx.Mentions.Government = append(lx.Mentions.Government, f.Mentions.Government...)
 	lx.Mentions.Honorifics = append(lx.Mentions.Honorifics, f.Mentions.Honorifics...)
-	lx.Mentions.Organisations = mergeLists(lx.Mentions.Organisations, f.Mentions.Organisations)
-	lx.Mentions.Descriptions = mergeLists(lx.Mentions.Descriptions, f.Mentions.Descriptions)
+	lx.Mentions.Organisations = merge(lx.Mentions.Organisations, f.Mentions.Organisations)
+	lx.Mentions.Descriptions = merge(lx.Mentions.Descriptions, f.Mentions.Descriptions)
 	if lx.Synonyms == nil {
 		lx.Synonyms = map[string][]string{}
 	}
@@ -236,16 +236,6 @@ func (lx *Lexicon) add(name string, data []byte) error {
 		lx.Synonyms[k] = append(lx.Synonyms[k], v...)
 	}
 	return nil
-}
-
-func mergeLists(old, add map[string][]string) map[string][]string {
-	if old == nil {
-		old = map[string][]string{}
-	}
-	for k, v := range add {
-		old[k] = append(old[k], v...)
-	}
-	return old
 }
 
 func mergePeople(old, add []Person) []Person {
@@ -263,12 +253,13 @@ func mergePeople(old, add []Person) []Person {
 	return old
 }
 
-func mergeCues(old, add Cues) Cues {
+// merge appends add's lists to old's, key by key.
+func merge[M ~map[K][]string, K comparable](old, add M) M {
 	if old == nil {
-		old = Cues{}
+		old = M{}
 	}
-	for c, words := range add {
-		old[c] = append(old[c], words...)
+	for k, v := range add {
+		old[k] = append(old[k], v...)
 	}
 	return old
 }
