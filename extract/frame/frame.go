@@ -316,11 +316,7 @@ func (r *Reader) judge(t *sent, p int) (annotate.Frame, bool) {
 		if !ok {
 			continue
 		}
-		holder := r.holder(t, p)
-		if t.Passive(p) {
-			holder = r.holder(t, p)
-		}
-		f := annotate.Frame{Cue: t.Toks[p].Lemma + " " + t.Toks[k].Lower, Class: class, Holder: holder, Parts: []int{obj}, Judged: true}
+		f := annotate.Frame{Cue: t.Toks[p].Lemma + " " + t.Toks[k].Lower, Class: class, Holder: r.holder(t, p), Parts: []int{obj}, Judged: true}
 		if t.Negated(p) != t.Negated(k) {
 			r.turn(&f)
 		}

@@ -10,6 +10,7 @@ package statement
 import (
 	"context"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/stancegraph/stancegraph/extract/annotate"
@@ -26,7 +27,6 @@ func init() {
 // Builder is the statements stage. It is safe for concurrent use.
 type Builder struct {
 	reporting  map[string]bool
-	asserting  map[string]bool
 	government map[string]bool // nouns whose modifiers name the actor: "US officials", "leaders of Egypt"
 	reversers  map[string]bool // "halt", "end", "ban": a demand for them opposes what follows
 	negation   map[schema.Class]schema.Class
@@ -35,7 +35,7 @@ type Builder struct {
 
 // New makes the stage.
 func New(lx *lexicon.Lexicon, minConf float64) *Builder {
-	b := &Builder{reporting: map[string]bool{}, asserting: map[string]bool{}, government: map[string]bool{},
+	b := &Builder{reporting: map[string]bool{}, government: map[string]bool{},
 		reversers: map[string]bool{}, negation: lx.Negation, minConf: minConf}
 	for _, w := range lx.Reversers {
 		// A withdrawal is wanted for itself: "demanded the withdrawal of
@@ -46,9 +46,6 @@ func New(lx *lexicon.Lexicon, minConf float64) *Builder {
 	}
 	for _, w := range lx.Reporting {
 		b.reporting[strings.Fields(strings.ToLower(w))[0]] = true
-	}
-	for _, w := range lx.Asserting {
-		b.asserting[strings.ToLower(w)] = true
 	}
 	for _, w := range lx.Mentions.Government {
 		b.government[strings.ToLower(w)] = true
@@ -92,8 +89,9 @@ func (w *builder) sentence(si int, frames []annotate.Frame) {
 	t := annotate.NewTree(w.d.Tokens(si))
 	reps := w.reports(t)
 	// A quotation that goes on from an earlier sentence keeps its speaker.
+	inQuote := quoted(w.d, si)
 	var carried []party
-	if len(reps) == 0 && quoted(w.d, si) {
+	if len(reps) == 0 && inQuote {
 		carried = w.lastSpkr
 	}
 	inFrame := make([]bool, len(t.Toks))
@@ -128,7 +126,7 @@ func (w *builder) sentence(si int, frames []annotate.Frame) {
 	}
 	if len(reps) > 0 {
 		w.lastSpkr = w.parties(si, t, reps[len(reps)-1].speaker)
-	} else if !quoted(w.d, si) {
+	} else if !inQuote {
 		w.lastSpkr = nil
 	}
 }
@@ -283,9 +281,6 @@ func (w *builder) add(si int, t *annotate.Tree, f annotate.Frame, h party, parts
 			return // a stance "towards Ukraine" is an interaction's business, not a position
 		}
 	}
-	// A stance towards an actor named as its whole target is a stance
-	// towards that actor's position only where the frame judges: "condemned
-	// Russia" is kept, "welcomed the Chinese side" is not a position.
 	w.emit(si, t, f, h, label, schema.ObjectPosition, "", speakers)
 }
 
@@ -297,7 +292,7 @@ func (w *builder) emit(si int, t *annotate.Tree, f annotate.Frame, h party, obje
 	if otype == schema.ObjectPosition && strings.EqualFold(object, h.actor.Name) {
 		return
 	}
-	key := strings.Join([]string{string(rune(si)), h.actor.Name, string(f.Class), object}, "\x00")
+	key := strings.Join([]string{strconv.Itoa(si), h.actor.Name, string(f.Class), object}, "\x00")
 	if w.seen[key] {
 		return
 	}
