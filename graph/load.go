@@ -250,7 +250,9 @@ func (s *Store) quadCount(ctx context.Context) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("read store size: %w", err)
 	}
-	if st.Quads.Size < 0 { // SQL stores only estimate unless asked
+	// SQL stores estimate unless asked (PostgreSQL: pg_class.reltuples,
+	// which counts dead rows after a killed build); ask.
+	if st.Quads.Size < 0 || !st.Quads.Exact {
 		if st, err = s.qs.Stats(ctx, true); err != nil {
 			return 0, fmt.Errorf("count quads: %w", err)
 		}

@@ -365,3 +365,37 @@ func TestPostgresBulkLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestPostgresExactQuadCount: stats counts the quads, not PostgreSQL's
+// planner estimate (pg_class.reltuples), which after a killed build still
+// counts the dead rows.
+func TestPostgresExactQuadCount(t *testing.T) {
+	ctx := context.Background()
+	url := tempDB(t)
+	s, err := Open(Config{Backend: "postgres", Path: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(ctx, batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "NATO non-expansion"))); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var exact int64
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.QueryRow(`SELECT count(*) FROM quads`).Scan(&exact); err != nil || exact == 0 {
+		t.Fatalf("count: %d %v", exact, err)
+	}
+	// The estimate a killed build of 871,927 quads leaves behind.
+	if _, err := db.Exec(`UPDATE pg_class SET reltuples = 871927 WHERE relname = 'quads'`); err != nil {
+		t.Fatal(err)
+	}
+	s = openPG(t, url)
+	st, err := s.Stats(ctx)
+	if err != nil || st.Quads != exact {
+		t.Errorf("stats: quads %d, want the exact %d (%v)", st.Quads, exact, err)
+	}
+}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -278,5 +279,41 @@ func TestCloseWaitsForReaders(t *testing.T) {
 				t.Fatal("Close did not return once the iterator closed")
 			}
 		})
+	}
+}
+
+// A script that doubles a string without end is stopped by its memory
+// cap, not by the clock, and the store answers the next query.
+func TestQueryMemoryCap(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, "memstore")
+	if _, err := s.Load(ctx, batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "NATO non-expansion"))); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, query string
+	}{
+		{"string doubling", `var s = "x"; while (true) { s = s + s; }`},
+		{"growing array", `var a = []; while (true) { a.push({k: "xxxxxxxxxxxxxxxx" + a.length}); }`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := s.Query(ctx, c.query, QueryOptions{Timeout: time.Minute, MaxMemory: 32 << 20})
+			if !errors.Is(err, ErrQueryMemory) {
+				t.Fatalf("want the memory cap to stop it, got %v", err)
+			}
+			if !strings.Contains(err.Error(), "32 MiB") {
+				t.Errorf("error does not name the cap: %v", err)
+			}
+			res, err := s.Query(ctx, `g.V("<sg:actor/russia>").Out("<sg:DEMAND>").Out("<rdfs:label>").All()`, QueryOptions{MaxMemory: 32 << 20})
+			if err != nil || len(res) != 1 {
+				t.Errorf("next query after the cap: %v %v", res, err)
+			}
+		})
+	}
+	// Without a cap (negative) the same kind of script runs to its timeout.
+	_, err := s.Query(ctx, `var a = 0; while (true) { a++; }`, QueryOptions{Timeout: 100 * time.Millisecond, MaxMemory: -1})
+	if err == nil || errors.Is(err, ErrQueryMemory) {
+		t.Errorf("uncapped endless query: %v", err)
 	}
 }

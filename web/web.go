@@ -6,6 +6,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"encoding/json"
@@ -41,7 +42,10 @@ type Options struct {
 	Timeout  time.Duration // per query; graph.DefaultTimeout if 0
 	Limit    int           // results per query at most; 1000 if 0
 	MaxBody  int64         // request body bytes at most; 1 MiB if 0
-	Lexicons []string      // extra lexicon files, for names in library queries
+	// MaxMemory is the heap a query may add; graph.DefaultMaxMemory if 0,
+	// no cap if negative.
+	MaxMemory int64
+	Lexicons  []string // extra lexicon files, for names in library queries
 }
 
 // Handler serves the console and the API over the store.
@@ -114,12 +118,79 @@ func templates() (*template.Template, error) {
 	return t, nil
 }
 
-// limit caps request bodies.
+// limit caps request bodies on every endpoint: a body longer than MaxBody
+// is refused whole with 413 before any handler sees a byte of it, so no
+// handler can run a cut query or echo what it was sent. It also routes
+// /api/v2/query to the console's own query handler, which keeps the
+// console's limits (Cayley's own reads at most 1 MiB and runs the rest).
 func (s *server) limit(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxBody)
+		if r.Body != nil && r.Body != http.NoBody {
+			if r.ContentLength > s.opt.MaxBody {
+				s.tooLarge(w)
+				return
+			}
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBody))
+			if err != nil {
+				var mb *http.MaxBytesError
+				if errors.As(err, &mb) {
+					s.tooLarge(w)
+				} else {
+					writeJSON(w, http.StatusBadRequest, map[string]string{"error": "reading the request body: " + err.Error()})
+				}
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		if r.URL.Path == "/api/v2/query" && (r.Method == http.MethodPost || r.Method == http.MethodGet) {
+			s.queryV2(w, r)
+			return
+		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// tooLarge answers a body past MaxBody.
+func (s *server) tooLarge(w http.ResponseWriter) {
+	w.Header().Set("Connection", "close")
+	writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{
+		"error": fmt.Sprintf("request body larger than %d bytes: send less, or start serve with a larger --max-body", s.opt.MaxBody)})
+}
+
+// queryV2 answers /api/v2/query?lang=gizmo as Cayley's API v2 does
+// ({"result": [...]} or {"error": "..."}; the query in the body, or in
+// qu= on GET) with the console's limits.
+func (s *server) queryV2(w http.ResponseWriter, r *http.Request) {
+	switch lang := r.URL.Query().Get("lang"); lang {
+	case "gizmo":
+	case "":
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "query language not specified: add ?lang=gizmo"})
+		return
+	default:
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": fmt.Sprintf("query language %q is not served: only gizmo", lang)})
+		return
+	}
+	var q string
+	if r.Method == http.MethodGet {
+		q = r.URL.Query().Get("qu")
+	} else {
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"error": "reading the query: " + err.Error()})
+			return
+		}
+		q = string(b)
+	}
+	if strings.TrimSpace(q) == "" {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "query is empty"})
+		return
+	}
+	res, err := s.st.Query(r.Context(), q, graph.QueryOptions{Limit: s.resultLimit(r), Timeout: s.opt.Timeout, MaxMemory: s.opt.MaxMemory})
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]interface{}{"result": res})
 }
 
 func (s *server) page(w http.ResponseWriter, r *http.Request, p httprouter.Params) {
@@ -153,7 +224,7 @@ func (s *server) query(w http.ResponseWriter, r *http.Request, p httprouter.Para
 		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf("query body: %v (at most %d bytes)", err, s.opt.MaxBody)})
 		return
 	}
-	res, err := s.st.Query(r.Context(), string(body), graph.QueryOptions{Limit: s.resultLimit(r), Timeout: s.opt.Timeout})
+	res, err := s.st.Query(r.Context(), string(body), graph.QueryOptions{Limit: s.resultLimit(r), Timeout: s.opt.Timeout, MaxMemory: s.opt.MaxMemory})
 	if err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
 		return
@@ -193,7 +264,7 @@ func (s *server) libraryList(w http.ResponseWriter, r *http.Request, _ httproute
 // tally where it can (gizmo=1 runs the script), with the console's limits
 // (limit=N lowers them).
 func (s *server) library(w http.ResponseWriter, r *http.Request, p httprouter.Params) {
-	opt := stancegraph.RunOptions{QueryOptions: graph.QueryOptions{Limit: s.resultLimit(r), Timeout: s.opt.Timeout},
+	opt := stancegraph.RunOptions{QueryOptions: graph.QueryOptions{Limit: s.resultLimit(r), Timeout: s.opt.Timeout, MaxMemory: s.opt.MaxMemory},
 		Gizmo: r.URL.Query().Get("gizmo") == "1"}
 	res, err := s.g.RunWith(r.Context(), opt, p.ByName("name"), r.URL.Query()["arg"]...)
 	if err != nil {

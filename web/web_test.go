@@ -241,3 +241,55 @@ func TestLibraryAPI(t *testing.T) {
 		t.Errorf("limit=3: %d rows", n)
 	}
 }
+
+// TestBodyLimit: every endpoint refuses a body past MaxBody with 413 and
+// does not echo it; a body within the limit runs whole, past Cayley's own
+// 1 MiB read on API v2.
+func TestBodyLimit(t *testing.T) {
+	srv := sampleServer(t, Options{Timeout: 5 * time.Second, MaxBody: 2 << 20})
+	pad := func(n int) string { return "g.Emit(1);" + strings.Repeat(" ", n) + "g.Emit(2);" }
+	for _, path := range []string{"/api/v1/query/gizmo", "/api/v2/query?lang=gizmo", "/api/v1/shape/gizmo", "/api/v2/write", "/api/v2/read"} {
+		for _, chunked := range []bool{false, true} {
+			var body io.Reader = strings.NewReader(pad(3 << 20))
+			if chunked { // no Content-Length: the limit is met while reading
+				body = io.MultiReader(body)
+			}
+			resp, err := http.Post(srv.URL+path, "text/plain", body)
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusRequestEntityTooLarge || len(b) > 512 || !strings.Contains(string(b), "--max-body") {
+				t.Errorf("%s (chunked %v): %d, %d bytes: %.120s", path, chunked, resp.StatusCode, len(b), b)
+			}
+		}
+	}
+	// 1.5 MiB of script runs to its end on both APIs.
+	for _, path := range []string{"/api/v1/query/gizmo", "/api/v2/query?lang=gizmo"} {
+		code, m := post(t, srv.URL+path, pad(3<<19))
+		if code != 200 || toJSON(m["result"]) != "[1,2]" {
+			t.Errorf("%s: a long script within the limit: %d %.200v", path, code, m)
+		}
+	}
+	code, m := post(t, srv.URL+"/api/v2/query?lang=sql", "SELECT 1")
+	if code != 400 || !strings.Contains(toJSON(m), "only gizmo") {
+		t.Errorf("v2 query in another language: %d %v", code, m)
+	}
+}
+
+// TestQueryMemory: a script that eats memory is stopped by the cap on
+// both APIs, and the console answers the next query.
+func TestQueryMemory(t *testing.T) {
+	srv := sampleServer(t, Options{Timeout: time.Minute, MaxMemory: 32 << 20})
+	for _, path := range []string{"/api/v1/query/gizmo", "/api/v2/query?lang=gizmo"} {
+		code, m := post(t, srv.URL+path, `var s = "x"; while (true) { s = s + s; }`)
+		if code != 400 || !strings.Contains(toJSON(m), "max_memory") {
+			t.Errorf("%s: memory-eating query: %d %v", path, code, m)
+		}
+		code, m = post(t, srv.URL+path, `g.V("<sg:actor/china>").Out("<rdfs:label>").All()`)
+		if code != 200 || !strings.Contains(toJSON(m), "China") {
+			t.Errorf("%s: next query: %d %v", path, code, m)
+		}
+	}
+}

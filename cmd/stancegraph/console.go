@@ -37,7 +37,7 @@ func newConsole(g *globals) *cobra.Command {
 		Short: "A Gizmo console in the terminal, with line editing and history",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.load(cmd, map[string]string{config.QueryTimeout: "timeout", config.QueryLimit: "limit"})
+			cfg, err := g.load(cmd, map[string]string{config.QueryTimeout: "timeout", config.QueryLimit: "limit", config.QueryMemory: "max-memory"})
 			if err != nil {
 				return err
 			}
@@ -51,7 +51,7 @@ func newConsole(g *globals) *cobra.Command {
 				return err
 			}
 			c := &console{g: gr, out: cmd.OutOrStdout(), format: format,
-				opt: graph.QueryOptions{Limit: cfg.Int(config.QueryLimit), Timeout: cfg.Duration(config.QueryTimeout)}}
+				opt: queryOptions(cfg)}
 			in, ok := cmd.InOrStdin().(*os.File)
 			if ok && in == os.Stdin && isTerminal(os.Stdin) && isTerminal(os.Stdout) {
 				return c.interactive()
@@ -62,6 +62,7 @@ func newConsole(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "table", "how results print: json or table")
 	cmd.Flags().Duration("timeout", graph.DefaultTimeout, "stop a query after this long")
 	cmd.Flags().Int("limit", 100, "results per query at most")
+	cmd.Flags().String("max-memory", "512MiB", "stop a query once it has used this much memory (off: no cap)")
 	return cmd
 }
 

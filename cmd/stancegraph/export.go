@@ -243,7 +243,7 @@ func resolveFilter(ctx context.Context, st *graph.Store, cfg *config.Config, o e
 		f.Positions = append(f.Positions, string(iri))
 	}
 	if o.query != "" {
-		res, err := st.Query(ctx, o.query, graph.QueryOptions{Limit: cfg.Int(config.QueryLimit), Timeout: cfg.Duration(config.QueryTimeout)})
+		res, err := st.Query(ctx, o.query, queryOptions(cfg))
 		if err != nil {
 			return fmt.Errorf("--query: %w", err)
 		}

@@ -35,7 +35,7 @@ func newQuery(g *globals) *cobra.Command {
 			if name == "" && len(args) > 1 {
 				return fmt.Errorf("give one query (quote it), or --name NAME ARG...")
 			}
-			cfg, err := g.load(cmd, map[string]string{config.QueryTimeout: "timeout", config.QueryLimit: "limit", config.Format: "format"})
+			cfg, err := g.load(cmd, map[string]string{config.QueryTimeout: "timeout", config.QueryLimit: "limit", config.QueryMemory: "max-memory", config.Format: "format"})
 			if err != nil {
 				return err
 			}
@@ -59,7 +59,7 @@ func newQuery(g *globals) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			opt := graph.QueryOptions{Limit: cfg.Int(config.QueryLimit), Timeout: cfg.Duration(config.QueryTimeout)}
+			opt := queryOptions(cfg)
 			var res []interface{}
 			if name != "" {
 				if st.Tally() == nil && st.CanTally() && !gizmo {
@@ -83,6 +83,7 @@ func newQuery(g *globals) *cobra.Command {
 	cmd.Flags().String("format", "", "output format: json or table")
 	cmd.Flags().Duration("timeout", graph.DefaultTimeout, "stop the query after this long")
 	cmd.Flags().Int("limit", graph.DefaultLimit, "results at most")
+	cmd.Flags().String("max-memory", "512MiB", "stop the query once it has used this much memory (off: no cap)")
 	return cmd
 }
 
@@ -234,4 +235,9 @@ func cell(v interface{}) string {
 	}
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// queryOptions are the configured bounds of one query.
+func queryOptions(cfg *config.Config) graph.QueryOptions {
+	return graph.QueryOptions{Limit: cfg.Int(config.QueryLimit), Timeout: cfg.Duration(config.QueryTimeout), MaxMemory: cfg.Bytes(config.QueryMemory)}
 }

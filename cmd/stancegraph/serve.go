@@ -31,7 +31,7 @@ func newServe(g *globals) *cobra.Command {
 			"through the console or the API while it runs.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.load(cmd, map[string]string{config.QueryTimeout: "timeout", config.QueryLimit: "limit"})
+			cfg, err := g.load(cmd, map[string]string{config.QueryTimeout: "timeout", config.QueryLimit: "limit", config.QueryMemory: "max-memory"})
 			if err != nil {
 				return err
 			}
@@ -44,7 +44,7 @@ func newServe(g *globals) *cobra.Command {
 			if !cmd.Flags().Changed("limit") && cfg.Source(config.QueryLimit) == "default" {
 				limit = 1000
 			}
-			h, err := web.Handler(st, web.Options{Writable: writable, Timeout: cfg.Duration(config.QueryTimeout), Limit: limit, MaxBody: maxBody, Lexicons: cfg.Strings(config.Lexicons)})
+			h, err := web.Handler(st, web.Options{Writable: writable, Timeout: cfg.Duration(config.QueryTimeout), MaxMemory: cfg.Bytes(config.QueryMemory), Limit: limit, MaxBody: maxBody, Lexicons: cfg.Strings(config.Lexicons)})
 			if err != nil {
 				return err
 			}
@@ -74,5 +74,6 @@ func newServe(g *globals) *cobra.Command {
 	f.Duration("timeout", graph.DefaultTimeout, "stop a query after this long")
 	f.Int("limit", 1000, "results per query at most")
 	f.Int64Var(&maxBody, "max-body", 1<<20, "request body bytes at most")
+	f.String("max-memory", "512MiB", "stop a query once it has used this much memory (off: no cap)")
 	return cmd
 }

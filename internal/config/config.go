@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,6 +31,7 @@ const (
 	Stages        = "extract.stages"
 	QueryTimeout  = "query.timeout"
 	QueryLimit    = "query.limit"
+	QueryMemory   = "query.max_memory"
 	Format        = "output.format"
 )
 
@@ -45,6 +47,7 @@ var Defaults = map[string]interface{}{
 	Stages:        []string{"sentences", "parse", "mentions", "frames", "statements"},
 	QueryTimeout:  graph.DefaultTimeout,
 	QueryLimit:    graph.DefaultLimit,
+	QueryMemory:   "512MiB",
 	Format:        "",
 }
 
@@ -127,6 +130,9 @@ func (c *Config) validate() error {
 		}
 	}
 	if _, err := c.durationE(QueryTimeout); err != nil {
+		return err
+	}
+	if _, err := c.bytesE(QueryMemory); err != nil {
 		return err
 	}
 	for _, k := range []string{QueryLimit, Workers} {
@@ -264,4 +270,41 @@ func (c *Config) durationE(key string) (time.Duration, error) {
 // Store is the store configuration.
 func (c *Config) Store() graph.Config {
 	return graph.Config{Backend: c.String(StoreBackend), Path: c.String(StorePath), Options: c.Map(StoreOptions)}
+}
+
+// Bytes returns a size value in bytes (validated at Load): "512MiB",
+// "2GB", "65536"; "0" or "off" is -1, no cap.
+func (c *Config) Bytes(key string) int64 { n, _ := c.bytesE(key); return n }
+
+func (c *Config) bytesE(key string) (int64, error) {
+	raw := c.v.Get(key)
+	if n, err := ParseBytes(fmt.Sprint(raw)); err == nil {
+		return n, nil
+	}
+	return 0, fmt.Errorf("%s: %s is %v, want a size such as 512MiB, 2GB or off", c.Source(key), key, raw)
+}
+
+// ParseBytes reads a size: a number of bytes with an optional unit (KB,
+// MB, GB of 1000s; KiB, MiB, GiB of 1024s). "0" and "off" mean no cap: -1.
+func ParseBytes(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if s == "0" || strings.EqualFold(s, "off") {
+		return -1, nil
+	}
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+	mult := int64(1)
+	for _, u := range units {
+		if len(s) > len(u.suffix) && strings.EqualFold(s[len(s)-len(u.suffix):], u.suffix) {
+			s, mult = strings.TrimSpace(s[:len(s)-len(u.suffix)]), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n <= 0 || n*float64(mult) > 1<<62 {
+		return 0, fmt.Errorf("size %q: want a positive number with an optional unit (KB, MB, GB, KiB, MiB, GiB)", s)
+	}
+	return int64(n * float64(mult)), nil
 }

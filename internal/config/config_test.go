@@ -62,6 +62,7 @@ func TestBadConfig(t *testing.T) {
 		{"query:\n  timeout: soon\n", "query.timeout is soon, want a duration"},
 		{"extract:\n  min_confidence: 2\n", "want a number from 0 to 1"},
 		{"query:\n  limit: many\n", "want a whole number"},
+		{"query:\n  max_memory: plenty\n", "query.max_memory is plenty, want a size"},
 		{"store: [unclosed\n", "config file"},
 		{"store:\n  paht: x\n", `unknown setting "store.paht"`},
 	} {
@@ -98,5 +99,36 @@ func TestFindConfig(t *testing.T) {
 	os.WriteFile("stancegraph.yaml", []byte("store: [\n"), 0o644)
 	if _, err = Load("", nil); err == nil || !strings.Contains(err.Error(), "stancegraph.yaml") {
 		t.Errorf("a broken ./stancegraph.yaml: %v", err)
+	}
+}
+
+func TestParseBytes(t *testing.T) {
+	cases := []struct {
+		in   string
+		want int64
+		bad  bool
+	}{
+		{in: "512MiB", want: 512 << 20},
+		{in: "2GB", want: 2e9},
+		{in: "1.5 GiB", want: 3 << 29},
+		{in: "65536", want: 65536},
+		{in: "64kb", want: 64000},
+		{in: "off", want: -1},
+		{in: "0", want: -1},
+		{in: "-5MB", bad: true},
+		{in: "lots", bad: true},
+		{in: "", bad: true},
+	}
+	for _, c := range cases {
+		got, err := ParseBytes(c.in)
+		if c.bad {
+			if err == nil {
+				t.Errorf("ParseBytes(%q) = %d, want an error", c.in, got)
+			}
+			continue
+		}
+		if err != nil || got != c.want {
+			t.Errorf("ParseBytes(%q) = %d, %v; want %d", c.in, got, err, c.want)
+		}
 	}
 }
