@@ -87,6 +87,9 @@ func newBuild(g *globals) *cobra.Command {
 			if errors.Is(err, context.Canceled) {
 				return &exitError{code: 130, msg: fmt.Sprintf("interrupted: %d documents were stored whole; run build again to finish", sum.read)}
 			}
+			if err == nil {
+				err = sum.allSkipped()
+			}
 			return err
 		},
 	}

@@ -64,6 +64,9 @@ func newExtract(g *globals) *cobra.Command {
 				w.Flush()
 				sum.print(cmd.ErrOrStderr())
 			}
+			if err == nil {
+				err = sum.allSkipped()
+			}
 			return err
 		},
 	}

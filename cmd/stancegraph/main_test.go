@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/schema"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -302,9 +303,15 @@ func TestLoadBadInput(t *testing.T) {
 		{"apart.jsonl", lines[0] + lines[len(lines)-1] + lines[0], "not on consecutive lines"},
 	} {
 		db := filepath.Join(dir, c.name+".db")
-		_, _, err := run(t, "load", "-q", "--dbpath", db, write(c.name, c.text))
+		_, _, err := run(t, "load", "-q", "--strict", "--dbpath", db, write(c.name, c.text))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
+			t.Errorf("%s --strict: err = %v, want %q", c.name, err, c.want)
+		}
+		// Without --strict the line is reported and skipped, and a load
+		// of nothing but bad documents fails.
+		_, stderr, err := run(t, "load", "-q", "--dbpath", db+"2", filepath.Join(dir, c.name))
+		if err == nil || (c.name != "apart.jsonl" && !strings.Contains(stderr, c.want)) {
+			t.Errorf("%s: err = %v, stderr %q, want %q", c.name, err, stderr, c.want)
 		}
 	}
 	if _, _, err := run(t, "load", "--dbpath", filepath.Join(dir, "x.db"), filepath.Join(dir, "missing.jsonl")); err == nil || !strings.Contains(err.Error(), "missing.jsonl") {
@@ -353,5 +360,108 @@ func TestBuildDocumentTwice(t *testing.T) {
 	}
 	if !regexp.MustCompile(fmt.Sprintf(`documents\s+%d\n`, graph.DocsPerTransaction+2)).MatchString(bolt) {
 		t.Errorf("want %d documents:\n%s", graph.DocsPerTransaction+2, bolt)
+	}
+}
+
+// TestLoadSkipsBrokenDocuments: a bad line inside a document, or between
+// two that it does not name, keeps those documents out whole; the others
+// load, the store keeps what it held of the broken ones, and the run says
+// which and where.
+func TestLoadSkipsBrokenDocuments(t *testing.T) {
+	dir := t.TempDir()
+	good, _, err := run(t, "extract", "-q", "../../testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byDoc := map[string][]string{}
+	var order []string
+	for _, l := range strings.Split(strings.TrimSpace(good), "\n") {
+		var st struct{ Doc string }
+		if err := json.Unmarshal([]byte(l), &st); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := byDoc[st.Doc]; !ok {
+			order = append(order, st.Doc)
+		}
+		byDoc[st.Doc] = append(byDoc[st.Doc], l)
+	}
+	if len(order) < 4 || len(byDoc[order[1]]) < 3 {
+		t.Fatalf("sample corpus too small: %v", order)
+	}
+	statements := func(db string) map[string]int {
+		out, _, err := run(t, "query", "--limit", "1000000", "--dbpath", db, `g.V().Has("<rdf:type>", "<sg:Statement>").Out().All()`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := map[string]int{}
+		for _, d := range order {
+			n[d] = strings.Count(out, `"`+schema.DocumentIRI(d).String()+`"`)
+		}
+		return n
+	}
+	db := filepath.Join(dir, "s.db")
+	full := filepath.Join(dir, "full.jsonl")
+	os.WriteFile(full, []byte(good), 0o644)
+	if _, _, err := run(t, "load", "-q", "--dbpath", db, full); err != nil {
+		t.Fatal(err)
+	}
+	before := statements(db)
+	for _, d := range order {
+		if before[d] == 0 {
+			t.Fatalf("document %s: no statements found in the store: %v", d, before)
+		}
+	}
+	// A second version of the corpus: document 1 loses a line to a broken
+	// one in its middle; a line naming nobody sits between 2 and 3.
+	var b strings.Builder
+	for i, d := range order {
+		for j, l := range byDoc[d] {
+			if i == 1 && j == 1 {
+				b.WriteString(`{"doc": "` + d + `", "sentence": 3, "subj` + "\n")
+				continue
+			}
+			b.WriteString(l + "\n")
+		}
+		if i == 2 {
+			b.WriteString("{oops\n")
+		}
+	}
+	broken := filepath.Join(dir, "broken.jsonl")
+	os.WriteFile(broken, []byte(b.String()), 0o644)
+	// Into a new store: the three documents are left out.
+	db2 := filepath.Join(dir, "new.db")
+	_, stderr, err := run(t, "load", "-q", "--dbpath", db2, broken)
+	if err != nil {
+		t.Fatalf("load with bad lines: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{"broken.jsonl:", "documents skipped  3", `not loaded: document "` + order[1] + `"`, `not loaded: document "` + order[3] + `"`} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	got := statements(db2)
+	for i, d := range order {
+		if want := map[bool]int{true: 0, false: before[d]}[i >= 1 && i <= 3]; got[d] != want {
+			t.Errorf("new store, document %d %s: %d statements, want %d", i, d, got[d], want)
+		}
+	}
+	// Over the full store: the broken documents keep what they had.
+	if _, _, err := run(t, "load", "-q", "--dbpath", db, broken); err != nil {
+		t.Fatal(err)
+	}
+	if got := statements(db); fmt.Sprint(got) != fmt.Sprint(before) {
+		t.Errorf("after a load with broken documents: %v, want %v", got, before)
+	}
+}
+
+// A run in which every document was skipped says so and fails.
+func TestAllSkipped(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.jsonl")
+	os.WriteFile(bad, []byte("{\"id\": \"x\", \"text\": 5}\n{bad\n"), 0o644)
+	for _, args := range [][]string{{"extract", "-q", bad}, {"build", "-q", "--dbpath", bad + ".db", bad}} {
+		_, _, err := run(t, args...)
+		if err == nil || !strings.Contains(err.Error(), "all 2 documents were skipped") {
+			t.Errorf("%s: %v", args[0], err)
+		}
 	}
 }

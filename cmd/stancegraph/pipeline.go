@@ -33,6 +33,14 @@ func (s *summary) skip(b *source.BadDocument) {
 	s.why[reason]++
 }
 
+// allSkipped is an error when there were documents and none could be read.
+func (s *summary) allSkipped() error {
+	if s == nil || s.read > 0 || s.skipped == 0 {
+		return nil
+	}
+	return fmt.Errorf("nothing read: all %d documents were skipped (see above why)", s.skipped)
+}
+
 // print writes the summary as aligned lines.
 func (s *summary) print(w io.Writer, extra ...[2]string) {
 	rows := [][2]string{

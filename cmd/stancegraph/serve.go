@@ -53,6 +53,10 @@ func newServe(g *globals) *cobra.Command {
 				return fmt.Errorf("listen on %s: %w (is another stancegraph serve running? pick another --addr)", addr, err)
 			}
 			srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+			if host, _, err := net.SplitHostPort(addr); err == nil && (host == "" || net.ParseIP(host) != nil && net.ParseIP(host).IsUnspecified()) {
+				fmt.Fprintf(cmd.ErrOrStderr(), "warning: --addr %s listens on every interface: anyone who can reach this machine can query the store%s; use 127.0.0.1:PORT to keep it local\n",
+					addr, map[bool]string{true: " and write to it", false: ""}[writable])
+			}
 			fmt.Fprint(cmd.OutOrStdout(), web.Banner(ln.Addr().String(), writable))
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
