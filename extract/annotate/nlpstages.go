@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -44,13 +45,13 @@ func (s parse) Annotate(_ context.Context, d *Doc) error {
 	return s.p.ParseWith(d.Sentences, s.retag)
 }
 
-// properNames lists the lexicon's names of several capitalised words:
-// actors' names, aliases and metonyms, and office holders' names.
+// properNames lists the lexicon's capitalised names: actors' names,
+// aliases and metonyms, and office holders' names.
 func properNames(lx *lexicon.Lexicon) map[string][][]string {
 	names := map[string][][]string{}
 	add := func(name string) {
 		words := nlp.Words(name)
-		if len(words) < 2 {
+		if len(words) == 0 {
 			return
 		}
 		for _, w := range words {
@@ -78,11 +79,54 @@ func properNames(lx *lexicon.Lexicon) map[string][][]string {
 	return names
 }
 
-// retag tags the words of a known name of several words as proper nouns,
-// which the tagger, trained on web text, often misses in news ("the United
-// States" read as an adjective and a noun): the parse of the rest of the
-// sentence hangs on it.
+// retag tags the words of a known name as proper nouns, which the tagger,
+// trained on web text, often misses in news ("the United States" read as
+// an adjective and a noun, "Norway" at the start of a sentence as an
+// adverb, "Chile" as the pepper): the parse of the rest of the sentence
+// hangs on it.
 func (s parse) retag(toks []nlp.Token) {
+	s.retagNames(toks)
+	finiteVerb(toks)
+}
+
+// finiteVerb gives a sentence without a finite verb one: a past
+// participle right after a noun or pronoun, with no auxiliary before it,
+// is read as the past tense the tagger missed ("Norway pressed Venezuela
+// to accept", "Chile called on all parties"). A sentence's main clause
+// has a finite verb; headlines and captions that have none keep theirs
+// when no participle follows a noun.
+func finiteVerb(toks []nlp.Token) {
+	for _, t := range toks {
+		switch t.XPOS {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+	}
+	for i := 1; i < len(toks); i++ {
+		if toks[i].XPOS != "VBN" {
+			continue
+		}
+		switch toks[i-1].XPOS {
+		case "NNP", "NNPS", "NN", "NNS", "PRP":
+		default:
+			continue
+		}
+		aux := false
+		for k := 0; k < i; k++ {
+			switch strings.ToLower(toks[k].Text) {
+			case "has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "get", "got":
+				aux = true
+			}
+		}
+		if !aux {
+			toks[i].XPOS, toks[i].UPOS = "VBD", "VERB"
+		}
+		return
+	}
+}
+
+// retagNames tags the lexicon's names as proper nouns.
+func (s parse) retagNames(toks []nlp.Token) {
 	for i := 0; i < len(toks); i++ {
 		for _, name := range s.names[toks[i].Text] {
 			if i+len(name) > len(toks) {

@@ -278,6 +278,19 @@ func (r *Reader) withControlled(t *sent, p int, c cue, target []int) []int {
 		if x := t.Child(p, "xcomp"); x >= 0 && x != target[0] {
 			return append(target, x)
 		}
+		// The parser often hangs the infinitive as a clause modifier:
+		// "called on all nations to implement the sanctions".
+		for _, k := range t.Kids[p] {
+			if k > target[0] && t.Rel(k) == "advcl" && t.Marker(k) == "to" {
+				return append(target, k)
+			}
+		}
+		// ... or as a modifier of the object: "urged the OIC to reject".
+		for _, k := range t.Kids[target[0]] {
+			if k > target[0] && t.Rel(k) == "acl" && t.Marker(k) == "to" {
+				return append(target, k)
+			}
+		}
 	}
 	if !t.actor(target[0]) {
 		return target

@@ -98,6 +98,7 @@ func (w *builder) sentence(si int, frames []annotate.Frame) {
 	for _, f := range frames {
 		inFrame[f.Pred] = true
 	}
+	frames = w.compose(frames)
 	for _, f := range frames {
 		rep := reporter(reps, f.Pred)
 		speakers := carried
@@ -415,4 +416,42 @@ func (w *builder) targets(t *annotate.Tree, f annotate.Frame) [][]int {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i][len(out[i])-1] < out[j][len(out[j])-1] })
 	return out
+}
+
+// compose folds a stance frame into the frame that asks it of its object:
+// in "urged NATO to reject Ukraine's membership" the rejecting is what the
+// urging wants, not a stance NATO holds, so the statement is Russia's,
+// towards the membership, with the opposite sign (an opposition wanted is
+// an opposition). A deed that is no stance ("urged Russia to withdraw")
+// stays the target as it was.
+func (w *builder) compose(frames []annotate.Frame) []annotate.Frame {
+	drop := map[int]bool{}
+	out := make([]annotate.Frame, 0, len(frames))
+	for _, g := range frames {
+		if len(g.Parts) >= 2 && !g.Actor {
+			x := g.Parts[len(g.Parts)-1]
+			for _, f := range frames {
+				if f.Pred != x || f.Pred == g.Pred || f.Actor || len(f.Parts) == 0 || !(f.Holder < 0 || f.Holder == g.Parts[0]) {
+					continue
+				}
+				drop[f.Pred] = true
+				g.Cue += " " + f.Cue
+				g.Parts = f.Parts
+				if f.Class.Polarity() < 0 {
+					if c, ok := w.negation[g.Class]; ok {
+						g.Class, g.Negated = c, !g.Negated
+					}
+				}
+				break
+			}
+		}
+		out = append(out, g)
+	}
+	kept := out[:0]
+	for _, f := range out {
+		if !drop[f.Pred] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
