@@ -22,7 +22,7 @@ func init() {
 	})
 	Register("parse", func(env Env) (Stage, error) {
 		p, err := pipeline()
-		return parse{p: p, names: properNames(env.Lexicon)}, err
+		return parse{p: p, names: properNames(env.Lexicon), verbs: stanceVerbs(env.Lexicon)}, err
 	})
 }
 
@@ -33,16 +33,135 @@ type sentences struct{ p *nlp.Pipeline }
 
 func (s sentences) Annotate(_ context.Context, d *Doc) error {
 	d.Sentences = s.p.Sentences(d.Source.Text)
+	for i := range d.Sentences {
+		d.Sentences[i].Tokens = splitQuotes(d.Source.Text, d.Sentences[i].Tokens)
+	}
 	return nil
+}
+
+// clitics are the words that begin with an apostrophe.
+var clitics = map[string]bool{"'s": true, "'t": true, "'re": true, "'ve": true, "'ll": true, "'d": true,
+	"'m": true, "'em": true, "'n": true, "'til": true, "'cause": true, "'tis": true, "'twas": true}
+
+// splitQuotes splits an opening single quote off the word it opens:
+// prose's tokeniser keeps "'regret" whole, and British-style quotation
+// ('We regret this decision') is common in news. text is the document
+// the tokens' offsets point into.
+func splitQuotes(text string, toks []nlp.Token) []nlp.Token {
+	n := 0
+	for _, t := range toks {
+		if quoted(t) {
+			n++
+		}
+	}
+	if n == 0 {
+		return toks
+	}
+	out := make([]nlp.Token, 0, len(toks)+n)
+	for _, t := range toks {
+		if !quoted(t) {
+			out = append(out, t)
+			continue
+		}
+		qlen := 1
+		if strings.HasPrefix(text[min(t.Start, len(text)):], "‘") || strings.HasPrefix(text[min(t.Start, len(text)):], "’") {
+			qlen = len("‘")
+		}
+		q := t
+		q.Text, q.Lower, q.Lemma, q.Tag, q.End = "'", "'", "'", "``", t.Start+qlen
+		w := t
+		w.Text, w.Lower, w.Lemma, w.Start = t.Text[1:], strings.TrimPrefix(t.Lower, "'"), strings.TrimPrefix(t.Lemma, "'"), t.Start+qlen
+		out = append(out, q, w)
+	}
+	return out
+}
+
+// quoted reports a token that an opening quote begins: "'regret".
+func quoted(t nlp.Token) bool {
+	if len(t.Text) < 2 || t.Text[0] != '\'' || clitics[t.Lower] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text[1:])
+	return unicode.IsLetter(r)
 }
 
 type parse struct {
 	p     *nlp.Pipeline
 	names map[string][][]string // first word -> names of several words that begin with it
+	verbs map[string]bool       // the lexicon's stance verbs of one word
+}
+
+// stanceVerbs lists the lexicon's stance verbs of one word.
+func stanceVerbs(lx *lexicon.Lexicon) map[string]bool {
+	verbs := map[string]bool{}
+	if lx == nil {
+		return verbs
+	}
+	for _, cues := range lx.Frames.Verbs {
+		for _, c := range cues {
+			if !strings.Contains(c, " ") {
+				verbs[strings.ToLower(c)] = true
+			}
+		}
+	}
+	return verbs
 }
 
 func (s parse) Annotate(_ context.Context, d *Doc) error {
-	return s.p.ParseWith(d.Sentences, s.retag)
+	if err := s.p.ParseWith(d.Sentences, s.retag); err != nil {
+		return err
+	}
+	for i := range d.Sentences {
+		promoteVerb(d.Sentences[i].Tokens)
+	}
+	return nil
+}
+
+// promoteVerb makes a finite verb the root where the parser hung it from a
+// noun phrase before it ("May, Macron and Merkel 'regret' the decision"
+// parsed with "May" as the root and "regret" as its parataxis): the noun
+// phrase becomes its subject, and what followed the verb hangs from it.
+func promoteVerb(toks []nlp.Token) {
+	root := -1
+	for i, t := range toks {
+		if t.Head < 0 {
+			root = i
+			break
+		}
+	}
+	if root < 0 || (toks[root].UPOS != "NOUN" && toks[root].UPOS != "PROPN" && toks[root].UPOS != "PRON") {
+		return
+	}
+	v := -1
+	for i, t := range toks {
+		if t.Head != root || i < root {
+			continue
+		}
+		switch t.Rel {
+		case "parataxis", "appos", "acl", "dep", "list", "acl:relcl":
+		default:
+			continue
+		}
+		if x := t.XPOS; t.UPOS == "VERB" && (x == "VBD" || x == "VBZ" || x == "VBP") {
+			v = i
+			break
+		}
+	}
+	if v < 0 {
+		return
+	}
+	for _, t := range toks {
+		if t.Head == v && (t.Rel == "nsubj" || t.Rel == "nsubj:pass") {
+			return
+		}
+	}
+	for i := range toks {
+		if toks[i].Head == root && i > v {
+			toks[i].Head = v
+		}
+	}
+	toks[v].Head, toks[v].Rel = -1, "root"
+	toks[root].Head, toks[root].Rel = v, "nsubj"
 }
 
 // properNames lists the lexicon's capitalised names: actors' names,
@@ -86,29 +205,50 @@ func properNames(lx *lexicon.Lexicon) map[string][][]string {
 // hangs on it.
 func (s parse) retag(toks []nlp.Token) {
 	s.retagNames(toks)
-	finiteVerb(toks)
+	s.finiteVerb(toks)
 }
 
-// finiteVerb gives a sentence without a finite verb one: a past
-// participle right after a noun or pronoun, with no auxiliary before it,
-// is read as the past tense the tagger missed ("Norway pressed Venezuela
-// to accept", "Chile called on all parties"). A sentence's main clause
-// has a finite verb; headlines and captions that have none keep theirs
-// when no participle follows a noun.
-func finiteVerb(toks []nlp.Token) {
+// finiteVerb gives a sentence without a finite verb one, as a headline
+// or a bulleted summary often lacks it to the tagger: a past participle
+// right after a noun or pronoun with no auxiliary before it ("Norway
+// pressed Venezuela to accept", "Chile called on all parties"), else a
+// stance verb of the lexicon read as a noun between a noun phrase and
+// what it governs ("May, Macron and Merkel 'regret' Trump's decision").
+// The main clause of a sentence has a finite verb; a headline that has
+// none keeps its tags when neither shape is there.
+func (s parse) finiteVerb(toks []nlp.Token) {
 	for _, t := range toks {
 		switch t.XPOS {
 		case "VBD", "VBZ", "VBP", "MD":
 			return
 		}
 	}
-	for i := 1; i < len(toks); i++ {
-		if toks[i].XPOS != "VBN" {
-			continue
+	nounBefore := func(i int) bool {
+		for k := i - 1; k >= 0; k-- {
+			switch toks[k].XPOS {
+			case "``", "''", "\"":
+				continue
+			case "NNP", "NNPS", "NN", "NNS", "PRP":
+				return true
+			}
+			return false
 		}
-		switch toks[i-1].XPOS {
-		case "NNP", "NNPS", "NN", "NNS", "PRP":
-		default:
+		return false
+	}
+	objectAfter := func(i int) bool {
+		for k := i + 1; k < len(toks); k++ {
+			switch toks[k].XPOS {
+			case "``", "''":
+				continue
+			case "DT", "NNP", "NNPS", "PRP$", "JJ", "CD", "NN", "NNS", "TO", "IN":
+				return true
+			}
+			return false
+		}
+		return false
+	}
+	for i := 1; i < len(toks); i++ {
+		if toks[i].XPOS != "VBN" || !nounBefore(i) {
 			continue
 		}
 		aux := false
@@ -122,6 +262,17 @@ func finiteVerb(toks []nlp.Token) {
 			toks[i].XPOS, toks[i].UPOS = "VBD", "VERB"
 		}
 		return
+	}
+	for i := 1; i < len(toks)-1; i++ {
+		if x := toks[i].XPOS; (x == "NN" || x == "NNS" || x == "VB") && s.verbs[toks[i].Lower] && nounBefore(i) && objectAfter(i) {
+			if x == "NNS" {
+				toks[i].XPOS = "VBZ"
+			} else {
+				toks[i].XPOS = "VBP"
+			}
+			toks[i].UPOS = "VERB"
+			return
+		}
 	}
 }
 

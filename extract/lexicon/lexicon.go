@@ -341,6 +341,27 @@ func (lx *Lexicon) PersonAt(name, date string) (*Person, bool) {
 	return best, best != nil
 }
 
+// PersonBySurname returns the office holder whose surname (the last word
+// of their name) is the given one, when only one person of the lexicon
+// has it: "President Trump", "Chancellor Merkel".
+func (lx *Lexicon) PersonBySurname(surname, date string) (*Person, bool) {
+	var found *Person
+	for i := range lx.People {
+		p := &lx.People[i]
+		w := strings.Fields(p.Name)
+		if len(w) < 2 || !strings.EqualFold(w[len(w)-1], surname) {
+			continue
+		}
+		if found != nil && !strings.EqualFold(found.Name, p.Name) {
+			return nil, false // two people by that surname
+		}
+		if found == nil || date != "" && (p.From == "" || p.From <= date) && (p.To == "" || date <= p.To) {
+			found = p
+		}
+	}
+	return found, found != nil
+}
+
 func containsFold(list []string, s string) bool {
 	for _, v := range list {
 		if strings.EqualFold(v, s) {

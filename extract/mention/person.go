@@ -72,6 +72,10 @@ func (f *Finder) person(d *annotate.Doc, name []nlp.Token, title string, a *lexi
 		p.actor = old.actor
 	} else if old, ok := st.people[name[len(name)-1].Text]; ok && p.actor == nil && old.name == full {
 		p.actor = old.actor
+	} else if lp, ok := f.lex.PersonBySurname(full, d.Source.Date); ok && len(name) == 1 && title != "" && p.actor == nil {
+		// A title and a surname the lexicon knows one person by.
+		q := f.lexPerson(d, lp)
+		p.actor, p.name = q.actor, q.name
 	}
 	st.remember(name, p)
 	return p
