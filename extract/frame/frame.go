@@ -32,6 +32,9 @@ type Reader struct {
 	conditional        map[string]bool
 	negation           map[schema.Class]schema.Class
 	inter              interactions
+	// asserting are the accusations that assert their deed: "accused X
+	// of Y" says Y happened; "criticized X for Y" need not.
+	asserting map[string]bool
 }
 
 // sent is the sentence being read: its tree, and its document for the
@@ -61,7 +64,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 		evals: map[string]schema.Class{}, control: set(fr.Control), judgment: set(fr.Judgment),
 		light: set(fr.Light), content: set(fr.Content), negating: set(fr.Negating),
 		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
-		inter: newInteractions(lx),
+		inter: newInteractions(lx), asserting: set(fr.Asserting),
 	}
 	for class, words := range lx.Stance.Adjectives {
 		for _, w := range words {
@@ -156,7 +159,15 @@ func (r *Reader) holder(t *sent, p int) int {
 					return o
 				}
 			}
-		case "conj", "advcl":
+		case "advcl":
+			// "criticized Hamas for rejecting the deal", "accused X of
+			// planning": the deed is the object's.
+			if m := t.Marker(p); (m == "for" || m == "of") && h >= 0 {
+				if o := t.Child(h, "obj"); o >= 0 {
+					return o
+				}
+			}
+		case "conj":
 		case "ccomp":
 			return -1
 		default:

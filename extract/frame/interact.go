@@ -62,7 +62,7 @@ func (r *Reader) interactionFrames(t *sent, p int) []annotate.Frame {
 		for _, c := range r.inter.verbs[lemma] {
 			if f, ok := r.interactionVerb(t, p, c, holder); ok {
 				out = append(out, f)
-				if c.class == schema.Accuse {
+				if c.class == schema.Accuse && r.asserting[lemma] {
 					out = append(out, r.accusedDeed(t, p, holder)...)
 				}
 				break
@@ -202,8 +202,32 @@ func (r *Reader) interactionNoun(t *sent, p int, class schema.Class) (annotate.F
 			f.Parts = []int{k}
 		}
 	}
+	if f.Parts == nil && class == schema.Consult {
+		r.namedParties(t, p, &f)
+	}
 	return f, f.Parts != nil && f.Holder >= 0
 }
+
+// namedParties reads the parties that a meeting's modifiers name: "the
+// Vucic and Borrell meeting" (among them), "Borrell – Kurti talks" (the
+// first with the second), "the Modi-Sharif summit".
+func (r *Reader) namedParties(t *sent, p int, f *annotate.Frame) {
+	for _, k := range t.Kids[p] {
+		if t.Rel(k) != "compound" || !t.actor(k) {
+			continue
+		}
+		if c := t.Child(k, "conj"); c >= 0 && t.actor(c) {
+			f.Holder, f.Parts, f.Mutual = k, []int{k}, true
+			return
+		}
+		if k >= 2 && isDash(t.Toks[k-1].Text) && t.actor(k-2) {
+			f.Holder, f.Parts = k-2, []int{k}
+			return
+		}
+	}
+}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "--" }
 
 // hasParticleOrCase reports the particle or the case word of a phrasal cue
 // ("speak with", "hand over").

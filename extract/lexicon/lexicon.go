@@ -98,6 +98,7 @@ type Frames struct {
 	Negating    []string `yaml:"negating"`    // "refused to accept X"
 	Deontic     []string `yaml:"deontic"`     // "X should do Y" is a demand
 	Conditional []string `yaml:"conditional"` // no stance under "if"
+	Asserting   []string `yaml:"asserting"`   // "accused X of Y" asserts Y
 }
 
 // Mentions are the word classes that find actors the lexicon does not
@@ -225,6 +226,7 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Frames.Negating = append(lx.Frames.Negating, f.Frames.Negating...)
 	lx.Frames.Deontic = append(lx.Frames.Deontic, f.Frames.Deontic...)
 	lx.Frames.Conditional = append(lx.Frames.Conditional, f.Frames.Conditional...)
+	lx.Frames.Asserting = append(lx.Frames.Asserting, f.Frames.Asserting...)
 	lx.Mentions.Government = append(lx.Mentions.Government, f.Mentions.Government...)
 	lx.Mentions.Honorifics = append(lx.Mentions.Honorifics, f.Mentions.Honorifics...)
 	lx.Mentions.Organisations = merge(lx.Mentions.Organisations, f.Mentions.Organisations)
