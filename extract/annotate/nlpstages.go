@@ -113,8 +113,48 @@ func (s parse) Annotate(_ context.Context, d *Doc) error {
 	}
 	for i := range d.Sentences {
 		promoteVerb(d.Sentences[i].Tokens)
+		colonSubject(d.Sentences[i].Tokens)
 	}
 	return nil
+}
+
+// colonSubject mends a headline's attribution ("Moscow: The US response
+// has not been positive") that the parser reads with the name as the
+// subject and the real subject as its apposition: the apposition becomes
+// the subject and the name a dislocated element of the clause.
+func colonSubject(toks []nlp.Token) {
+	c := -1
+	for i := 0; i < len(toks) && i <= 5; i++ {
+		if toks[i].Text == ":" {
+			c = i
+			break
+		}
+	}
+	if c < 1 {
+		return
+	}
+	name := -1
+	for i := 0; i < c; i++ {
+		if h := toks[i].Head; h < 0 || h >= c {
+			if name >= 0 {
+				return // the words before the colon are not one phrase
+			}
+			name = i
+		}
+	}
+	if name < 0 || toks[name].Head < 0 || !strings.HasPrefix(toks[name].Rel, "nsubj") {
+		return
+	}
+	for a := c + 1; a < len(toks); a++ {
+		if toks[a].Head == name && toks[a].Rel == "appos" {
+			toks[a].Head, toks[a].Rel = toks[name].Head, toks[name].Rel
+			toks[name].Rel = "dislocated"
+			if toks[c].Head == a {
+				toks[c].Head = toks[name].Head
+			}
+			return
+		}
+	}
 }
 
 // promoteVerb makes a finite verb the root where the parser hung it from a

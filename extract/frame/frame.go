@@ -35,6 +35,7 @@ type Reader struct {
 	// asserting are the accusations that assert their deed: "accused X
 	// of Y" says Y happened; "criticized X for Y" need not.
 	asserting map[string]bool
+	audience  map[string]bool // "told journalists": who a control verb addresses
 }
 
 // sent is the sentence being read: its tree, and its document for the
@@ -64,7 +65,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 		evals: map[string]schema.Class{}, control: set(fr.Control), judgment: set(fr.Judgment),
 		light: set(fr.Light), content: set(fr.Content), negating: set(fr.Negating),
 		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
-		inter: newInteractions(lx), asserting: set(fr.Asserting),
+		inter: newInteractions(lx), asserting: set(fr.Asserting), audience: set(fr.Audience),
 	}
 	for class, words := range lx.Stance.Adjectives {
 		for _, w := range words {
@@ -208,6 +209,9 @@ func (r *Reader) verbFrames(t *sent, p int) []annotate.Frame {
 		if !ok {
 			continue
 		}
+		if r.addressee(t, p, c, target) {
+			return nil
+		}
 		f := annotate.Frame{Cue: c.String(), Class: c.class, Holder: r.holder(t, p), Parts: target}
 		if r.negatedAt(t, p) {
 			r.turn(&f)
@@ -275,6 +279,26 @@ func (r *Reader) defaultTarget(t *sent, p int, c cue) []int {
 		}
 	}
 	return nil
+}
+
+// addressee reports a control verb whose only target is the one it
+// addresses: "told journalists that ...", "urged Russia" with no deed
+// asked of it. The demand is in the infinitive; without one there is none
+// (a that-clause makes the verb a report).
+func (r *Reader) addressee(t *sent, p int, c cue, target []int) bool {
+	if !(r.control[t.Toks[p].Lemma] || r.control[c.String()]) || len(target) != 1 {
+		return false
+	}
+	if len(c.rest) > 0 {
+		// "call on", "appeal to": the phrase names whom, the deed is in
+		// the infinitive ("calling their continuation on the sidelines");
+		// "ask for", "press for" name what is asked.
+		return r.control[c.String()]
+	}
+	if o := t.Child(p, "obj", "iobj"); o != target[0] {
+		return false
+	}
+	return t.Child(p, "ccomp") >= 0 || t.actor(target[0]) || r.audience[t.Toks[target[0]].Lemma]
 }
 
 // withControlled adds a control verb's infinitive to its object ("urged

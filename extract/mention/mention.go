@@ -29,12 +29,21 @@ type Finder struct {
 	orgHeads     map[string]string // head word -> actor kind
 	descriptions map[string]string // noun (lower case) -> what it points back to
 	honorifics   map[string]bool
+	stanceNouns  map[string]bool // "request", "support": "the Russian request" is Russia's
 }
 
 // New makes the stage over a lexicon.
 func New(lx *lexicon.Lexicon) *Finder {
 	f := &Finder{lex: lx, phrases: newPhrases(lx), government: map[string]bool{},
-		orgHeads: map[string]string{}, descriptions: map[string]string{}, honorifics: map[string]bool{}}
+		orgHeads: map[string]string{}, descriptions: map[string]string{}, honorifics: map[string]bool{},
+		stanceNouns: map[string]bool{}}
+	for _, cues := range lx.Frames.Nouns {
+		for _, c := range cues {
+			if w := strings.Fields(strings.ToLower(c)); len(w) > 0 {
+				f.stanceNouns[w[0]] = true
+			}
+		}
+	}
 	for _, w := range lx.Mentions.Government {
 		f.government[strings.ToLower(w)] = true
 	}
@@ -178,7 +187,10 @@ func (f *Finder) demonym(toks []nlp.Token, i, end int, a *lexicon.Actor) (annota
 	}
 	// The government noun: the head the demonym hangs from, or the words
 	// right after it ("Russian Foreign Ministry" before a parse says so).
-	if h := toks[i].Head; h > i && h-i <= 3 && f.isGovernment(toks, h) {
+	if h := toks[i].Head; h > i && h-i <= 3 && (f.isGovernment(toks, h) || toks[i].Rel == "amod" && (f.stanceNouns[toks[h].Lemma] || f.stanceNouns[toks[h].Lower])) {
+		if !f.isGovernment(toks, h) {
+			return m, true // "the Russian request": the demonym alone
+		}
 		m.End = h + 1
 		return m, true
 	}

@@ -60,6 +60,37 @@ func (b *builder) reports(t *annotate.Tree) []report {
 	return out
 }
 
+// colonReport reads a headline's attribution: "Moscow: The US response
+// has not been positive", "Kuleba: Russia must withdraw". A name of a few
+// words that starts the sentence and ends at a colon reports the rest.
+func (w *builder) colonReport(si int, t *annotate.Tree) (report, bool) {
+	c := -1
+	for i, tk := range t.Toks {
+		if i > 5 {
+			break
+		}
+		if tk.Text == ":" {
+			c = i
+			break
+		}
+		if tk.UPOS != "PROPN" && tk.UPOS != "NOUN" && tk.UPOS != "DET" && tk.Text != "'s" {
+			return report{}, false
+		}
+	}
+	if c < 1 || c+1 >= len(t.Toks) {
+		return report{}, false
+	}
+	m := w.d.MentionAt(si, c-1)
+	if m == nil || m.Start != 0 && !(m.Start == 1 && strings.EqualFold(t.Toks[0].Text, "the")) || m.End != c {
+		return report{}, false
+	}
+	clause := make([]bool, len(t.Toks))
+	for i := c + 1; i < len(t.Toks); i++ {
+		clause[i] = true
+	}
+	return report{verb: c, speaker: m.Head, clause: clause}, true
+}
+
 // reporter gives the report whose clause holds token p, the innermost if
 // several do, or nil.
 func reporter(reps []report, p int) *report {

@@ -88,6 +88,9 @@ func (b *Builder) Annotate(_ context.Context, d *annotate.Doc) error {
 func (w *builder) sentence(si int, frames []annotate.Frame) {
 	t := annotate.NewTree(w.d.Tokens(si))
 	reps := w.reports(t)
+	if rep, ok := w.colonReport(si, t); ok {
+		reps = append(reps, rep)
+	}
 	// A quotation that goes on from an earlier sentence keeps its speaker.
 	inQuote := quoted(w.d, si)
 	var carried []party
