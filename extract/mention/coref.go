@@ -59,6 +59,10 @@ func resolve(d *annotate.Doc, f *Finder) {
 					m.Actors = actors(lastOf(""))
 				}
 			}
+			if m.End-m.Start > 1 && len(m.Actors) > 0 {
+				// "his country" names the state, as "the country" does.
+				m.Kind = annotate.Description
+			}
 			continue
 		case annotate.Description:
 			if len(m.Actors) > 0 {

@@ -226,7 +226,20 @@ func isModifier(t nlp.Token) bool {
 func (f *Finder) pointer(toks []nlp.Token, i int, st *docState) (annotate.Mention, int, bool) {
 	t := toks[i]
 	switch t.Lower {
-	case "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "we", "us", "our", "i", "my":
+	case "his", "her", "its", "their":
+		// "his country", "their governments": the possessor's state.
+		if k := i + 1; k < len(toks) && f.descriptions[toks[k].Lower] == "state" ||
+			k+1 < len(toks) && toks[k].Tag == "JJ" && f.descriptions[toks[k+1].Lower] == "state" {
+			end := k + 1
+			if f.descriptions[toks[k].Lower] != "state" {
+				end = k + 2
+			}
+			return annotate.Mention{Start: i, End: end, Kind: annotate.Pronoun, Word: t.Lower,
+				Plural: t.Lower == "their"}, end, true
+		}
+		return annotate.Mention{Start: i, End: i + 1, Kind: annotate.Pronoun, Word: t.Lower,
+			Plural: t.Lower == "their"}, i + 1, true
+	case "he", "him", "she", "it", "they", "them", "we", "us", "our", "i", "my":
 		return annotate.Mention{Start: i, End: i + 1, Kind: annotate.Pronoun, Word: t.Lower,
 			Plural: t.Lower == "they" || t.Lower == "them" || t.Lower == "their"}, i + 1, true
 	case "the", "both", "this", "these":
