@@ -16,8 +16,8 @@ import (
 	"strings"
 
 	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/hybrid" // the default extractor
 	"github.com/stancegraph/stancegraph/extract/lexicon"
-	_ "github.com/stancegraph/stancegraph/extract/rules" // the default extractor
 	"github.com/stancegraph/stancegraph/extract/source"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/config"
@@ -105,7 +105,7 @@ func (g *Graph) Close() error { return g.st.Close() }
 // graph.DocsPerTransaction whole documents to a transaction.
 func (g *Graph) Build(ctx context.Context, docs ...*extract.Document) error {
 	if g.ex == nil {
-		ex, err := extract.New("rules", g.cfg)
+		ex, err := extract.New(hybrid.Name, g.cfg)
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,8 @@
 // Package extract turns documents into statements. An Extractor reads one
-// document at a time; extractors register by name (see Register), and the
-// default, "rules", is a clause analyser over part-of-speech tags with
-// lexicons (package extract/rules). Run drives an extractor over a stream of
+// document at a time; extractors register by name (see Register): "rules",
+// a clause analyser over part-of-speech tags with lexicons (package
+// extract/rules); "tree", predicate frames over dependency trees
+// (extract/tree); and the default, "hybrid", both united (extract/hybrid). Run drives an extractor over a stream of
 // documents on a worker pool and hands results back in input order.
 package extract
 

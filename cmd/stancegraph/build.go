@@ -130,7 +130,7 @@ func readRunFlags(cmd *cobra.Command) (runFlags, error) {
 
 func addExtractFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.String("extractor", "rules", "extractor to use: "+strings.Join(extract.Names(), ", "))
+	f.String("extractor", "hybrid", "extractor to use: "+strings.Join(extract.Names(), ", "))
 	f.StringSlice("lexicon", nil, "extra lexicon file (YAML), merged over the builtin lexicons; repeatable")
 	f.Float64("min-confidence", 0, "drop statements below this confidence (0 to 1)")
 	f.Int("workers", 0, "documents extracted at once (0: one per CPU)")

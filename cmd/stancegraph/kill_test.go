@@ -52,6 +52,9 @@ func bigCorpus(t *testing.T, n int) string {
 }
 
 // expected counts the statements the extractor takes from each document.
+// The kill tests build with the rules extractor, the fastest, so that a
+// kill finds a build in the middle of its writes: what they test is the
+// store, not the reading.
 func expected(t *testing.T, dir string) map[string]int {
 	t.Helper()
 	ex, err := extract.New("rules", extract.Config{})
@@ -120,11 +123,11 @@ func TestKillDuringBuild(t *testing.T) {
 	corpus := bigCorpus(t, 1200)
 	want := expected(t, corpus)
 	db := filepath.Join(t.TempDir(), "kill.db")
-	cmd := exec.Command(bin, "build", "-q", "--workers", "2", "--dbpath", db, corpus)
+	cmd := exec.Command(bin, "build", "-q", "--extractor", "rules", "--workers", "2", "--dbpath", db, corpus)
 	killAfter(t, cmd, 700*time.Millisecond)
 	stored := wholeDocuments(t, db, want)
 	t.Logf("the kill came when %d of %d documents were stored", stored, len(want))
-	out, err := exec.Command(bin, "build", "-q", "--dbpath", db, corpus).CombinedOutput()
+	out, err := exec.Command(bin, "build", "-q", "--extractor", "rules", "--dbpath", db, corpus).CombinedOutput()
 	if err != nil {
 		t.Fatalf("re-run after the kill: %v\n%s", err, out)
 	}
@@ -132,7 +135,7 @@ func TestKillDuringBuild(t *testing.T) {
 		t.Errorf("%d documents after the re-run, want %d", got, len(want))
 	}
 	clean := filepath.Join(t.TempDir(), "clean.db")
-	if out, err := exec.Command(bin, "build", "-q", "--dbpath", clean, corpus).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, "build", "-q", "--extractor", "rules", "--dbpath", clean, corpus).CombinedOutput(); err != nil {
 		t.Fatalf("clean build: %v\n%s", err, out)
 	}
 	a, _ := exec.Command(bin, "stats", "--dbpath", db).Output()
@@ -148,7 +151,7 @@ func TestInterruptedBuild(t *testing.T) {
 	bin := binary(t)
 	corpus := bigCorpus(t, 1200)
 	db := filepath.Join(t.TempDir(), "int.db")
-	cmd := exec.Command(bin, "build", "-q", "--dbpath", db, corpus)
+	cmd := exec.Command(bin, "build", "-q", "--extractor", "rules", "--dbpath", db, corpus)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
@@ -175,10 +178,10 @@ func TestKillDuringBuildOver(t *testing.T) {
 	first := bigCorpus(t, 5) // the same names: the first five of corpus
 	want := expected(t, corpus)
 	db := filepath.Join(t.TempDir(), "over.db")
-	if out, err := exec.Command(bin, "build", "-q", "--dbpath", db, first).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, "build", "-q", "--extractor", "rules", "--dbpath", db, first).CombinedOutput(); err != nil {
 		t.Fatalf("first build: %v\n%s", err, out)
 	}
-	cmd := exec.Command(bin, "build", "-q", "--workers", "2", "--dbpath", db, corpus)
+	cmd := exec.Command(bin, "build", "-q", "--extractor", "rules", "--workers", "2", "--dbpath", db, corpus)
 	killAfter(t, cmd, 700*time.Millisecond)
 	stored := wholeDocuments(t, db, want)
 	if stored != 5 && stored != len(want) {
@@ -189,7 +192,7 @@ func TestKillDuringBuildOver(t *testing.T) {
 		t.Errorf("killed before its end, the build left no staging file: it did not go over the store in bulk (%v)", err)
 	}
 	t.Logf("the kill came when %d of %d documents were stored", stored, len(want))
-	if out, err := exec.Command(bin, "build", "-q", "--dbpath", db, corpus).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, "build", "-q", "--extractor", "rules", "--dbpath", db, corpus).CombinedOutput(); err != nil {
 		t.Fatalf("re-run after the kill: %v\n%s", err, out)
 	}
 	if got := wholeDocuments(t, db, want); got != len(want) {

@@ -18,8 +18,9 @@ import (
 
 	"github.com/cayleygraph/cayley/clog"
 
-	_ "github.com/stancegraph/stancegraph/extract/rules" // the pattern extractor
-	_ "github.com/stancegraph/stancegraph/extract/tree"  // the default extractor
+	_ "github.com/stancegraph/stancegraph/extract/hybrid" // the default extractor: rules and tree united
+	_ "github.com/stancegraph/stancegraph/extract/rules"  // the pattern extractor
+	_ "github.com/stancegraph/stancegraph/extract/tree"   // the extractor over dependency trees
 )
 
 func main() {

@@ -40,7 +40,7 @@ var Defaults = map[string]interface{}{
 	StoreBackend:  graph.DefaultBackend,
 	StorePath:     graph.DefaultPath,
 	StoreOptions:  map[string]interface{}{},
-	Extractor:     "rules",
+	Extractor:     "hybrid",
 	Lexicons:      []string{},
 	MinConfidence: 0.0,
 	Workers:       0,
