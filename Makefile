@@ -36,12 +36,17 @@ test: deps vet
 	$(GO) test -count=1 -race -gcflags=all=-d=checkptr=0 -run 'TestNativeInPartsAndLimits' ./queries
 	$(GO) test -count=1 -race -gcflags=all=-d=checkptr=0 -run 'TestBulk|TestKVWriterAsCayley|TestLoadIdempotentAndReplace|TestRawWriteDropsTheTally|TestCloseWaitsForReaders' ./graph
 
-# Extract the sample corpus and score it against the gold statements.
+# Extract the sample corpus and score it against the gold statements; then
+# the development articles, where they were written to out/dev
+# (../shared/eval/dev/README.md says how). EXTRACTOR=rules|tree|hybrid.
 eval: build
 	@mkdir -p out
-	./$(BIN) extract -q $(CORPUS) > out/seeds.jsonl
-	@if [ -f $(GOLD) ]; then python3 $(EVAL)/score.py --gold $(GOLD) --system out/seeds.jsonl $(EVALFLAGS); \
+	./$(BIN) extract -q $(if $(EXTRACTOR),--extractor $(EXTRACTOR)) $(CORPUS) > out/seeds.jsonl
+	@if [ -f $(GOLD) ]; then echo "== sample corpus"; python3 $(EVAL)/score.py --gold $(GOLD) --system out/seeds.jsonl $(EVALFLAGS); \
 	else echo "no $(GOLD): extracted to out/seeds.jsonl, nothing to score against"; fi
+	@if [ -f out/dev/gold-dev.jsonl ]; then \
+	  ./$(BIN) extract -q $(if $(EXTRACTOR),--extractor $(EXTRACTOR)) out/dev/*.txt > out/dev.jsonl; \
+	  echo "== development articles"; python3 $(EVAL)/score.py --gold out/dev/gold-dev.jsonl --system out/dev.jsonl $(EVALFLAGS); fi
 
 # The main job on the embedded default store, then example path queries.
 demo: build
