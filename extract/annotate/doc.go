@@ -76,6 +76,10 @@ type Frame struct {
 	Actor  bool // the target is another actor (an interaction)
 	Mutual bool // an interaction among the holder's conjuncts: "X and Y met"
 	Judged bool // an evaluation of its target by the holder: "called X reasonable", "X is unacceptable"
+	// Deed: the target is the predicate's own verb phrase, less its
+	// subject and auxiliaries: what an actor says it will do ("the bloc
+	// will impose sanctions" supports imposing them).
+	Deed bool
 }
 
 // Tokens gives a sentence's tokens.

@@ -36,6 +36,7 @@ type Reader struct {
 	// of Y" says Y happened; "criticized X for Y" need not.
 	asserting map[string]bool
 	audience  map[string]bool // "told journalists": who a control verb addresses
+	plain     map[string]bool // verbs that say what an actor will do but no deed: "be", "say"
 }
 
 // sent is the sentence being read: its tree, and its document for the
@@ -66,6 +67,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 		light: set(fr.Light), content: set(fr.Content), negating: set(fr.Negating),
 		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
 		inter: newInteractions(lx), asserting: set(fr.Asserting), audience: set(fr.Audience),
+		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)),
 	}
 	for class, words := range lx.Stance.Adjectives {
 		for _, w := range words {
@@ -95,6 +97,9 @@ func (r *Reader) Annotate(_ context.Context, d *annotate.Doc) error {
 			}
 			fs = append(fs, r.evaluation(t, p)...)
 			fs = append(fs, r.deonticFrame(t, p)...)
+			if len(fs) == 0 {
+				fs = r.intention(t, p)
+			}
 			fs = append(fs, r.interactionFrames(t, p)...)
 			for _, f := range fs {
 				f.Sent, f.Pred = si, p
@@ -590,6 +595,44 @@ func (r *Reader) deonticFrame(t *sent, p int) []annotate.Frame {
 	return nil
 }
 
+// intention reads what an actor says it will do as its support for doing
+// it: "the bloc will impose sanctions on 27 people", "Iran will remain in
+// the deal", "the US will not allow this lawlessness to continue" (an
+// opposition). Only a verb with a complement, under "will" or "shall" (or
+// "would" in a reported clause), whose subject names an actor, and that no
+// stance frame reads; an act towards another actor is also that act ("will
+// impose sanctions on Russia" threatens Russia too).
+func (r *Reader) intention(t *sent, p int) []annotate.Frame {
+	tk := t.Toks[p]
+	if tk.UPOS != "VERB" || r.plain[tk.Lemma] {
+		return nil
+	}
+	future := false
+	for _, k := range t.Kids[p] {
+		if t.Rel(k) != "aux" {
+			continue
+		}
+		switch t.Toks[k].Lower {
+		case "will", "shall", "'ll":
+			future = true
+		case "would":
+			future = t.Rel(p) == "ccomp"
+		}
+	}
+	if !future || t.Child(p, "obj", "obl", "xcomp", "ccomp") < 0 {
+		return nil
+	}
+	h := r.holder(t, p)
+	if h < 0 || t.d.MentionAt(t.si, h) == nil {
+		return nil
+	}
+	f := annotate.Frame{Cue: "will " + tk.Lemma, Class: schema.Support, Holder: h, Parts: []int{p}, Deed: true}
+	if r.negatedAt(t, p) {
+		r.turn(&f)
+	}
+	return []annotate.Frame{f}
+}
+
 // existential reads "there is no positive reaction", "there are serious
 // concerns about X": the noun that exists, judged by its adjective, is the
 // speaker's evaluation; "no" turns it.
@@ -611,4 +654,15 @@ func (r *Reader) existential(t *sent, p int) []annotate.Frame {
 		}
 	}
 	return nil
+}
+
+// firstWords gives the first word of each phrase, lower case.
+func firstWords(phrases []string) []string {
+	var out []string
+	for _, p := range phrases {
+		if w := strings.Fields(strings.ToLower(p)); len(w) > 0 {
+			out = append(out, w[0])
+		}
+	}
+	return out
 }

@@ -14,7 +14,7 @@ const maxLabel = 14
 // introduces the part, and what is only attached to it (relative clauses,
 // appositions, clauses set beside it, and other conjuncts, which are
 // positions of their own).
-func label(t *annotate.Tree, parts []int) string {
+func labelOf(t *annotate.Tree, parts []int) string {
 	in := make([]bool, len(t.Toks))
 	for _, p := range parts {
 		keep(t, p, p, in)
@@ -41,6 +41,27 @@ func label(t *annotate.Tree, parts []int) string {
 			}
 		}
 	}
+	return words(t, in)
+}
+
+// labelDeed writes a deed from its verb's phrase, less the subject, the
+// auxiliaries and what only sets the time or manner: "the bloc will also
+// impose sanctions on 27 people" is "impose sanctions on 27 people".
+func labelDeed(t *annotate.Tree, p int) string {
+	in := make([]bool, len(t.Toks))
+	in[p] = true
+	for _, k := range t.Kids[p] {
+		switch t.Rel(k) {
+		case "nsubj", "nsubj:pass", "csubj", "aux", "aux:pass", "expl", "mark", "advmod", "punct", "cc", "conj", "parataxis", "advcl":
+			continue
+		}
+		keep(t, p, k, in)
+	}
+	return words(t, in)
+}
+
+// words joins the marked words, less after maxLabel of them.
+func words(t *annotate.Tree, in []bool) string {
 	var words []string
 	for i, ok := range in {
 		if !ok {

@@ -118,7 +118,9 @@ func (w *builder) sentence(si int, frames []annotate.Frame) {
 		}
 		for _, part := range w.targets(t, f) {
 			g := f
-			part = w.reverse(t, &g, w.unwrap(t, part))
+			if !g.Deed {
+				part = w.reverse(t, &g, w.unwrap(t, part))
+			}
 			for _, h := range holders {
 				w.add(si, t, g, h, part, speakers)
 			}
@@ -276,7 +278,12 @@ func (w *builder) interaction(si int, t *annotate.Tree, f annotate.Frame, holder
 
 // add writes a stance statement with a position target.
 func (w *builder) add(si int, t *annotate.Tree, f annotate.Frame, h party, parts []int, speakers []party) {
-	label := label(t, parts)
+	var label string
+	if f.Deed && len(parts) == 1 && t.Toks[parts[0]].UPOS == "VERB" {
+		label = labelDeed(t, parts[0])
+	} else {
+		label = labelOf(t, parts)
+	}
 	if label == "" || pronouns[strings.ToLower(label)] {
 		return // "rejected it": what it points to is for coreference of positions
 	}
@@ -347,10 +354,13 @@ func (w *builder) asserted(si int, t *annotate.Tree, rep report, inFrame []bool)
 	if head < 0 || t.Child(head, "nsubj", "nsubj:pass", "expl") < 0 {
 		return
 	}
+	if w.reporting[t.Toks[head].Lemma] {
+		return // a report inside a report: the inner one asserts
+	}
 	speakers := w.parties(si, t, rep.speaker)
 	f := annotate.Frame{Sent: si, Pred: rep.verb, Cue: t.Toks[rep.verb].Lemma, Class: schema.Assert, Holder: rep.speaker}
 	for _, h := range speakers {
-		w.emit(si, t, f, h, label(t, []int{head}), schema.ObjectPosition, "", speakers)
+		w.emit(si, t, f, h, labelOf(t, []int{head}), schema.ObjectPosition, "", speakers)
 	}
 }
 
@@ -414,6 +424,9 @@ func (w *builder) targets(t *annotate.Tree, f annotate.Frame) [][]int {
 	last := f.Parts[len(f.Parts)-1]
 	var out [][]int
 	for _, k := range append([]int{last}, conjuncts(t, last)...) {
+		if f.Deed && k != last && t.Child(k, "aux") >= 0 {
+			continue // "will remain in the deal and will trade": its own deed
+		}
 		parts := append(append([]int(nil), f.Parts[:len(f.Parts)-1]...), k)
 		out = append(out, parts)
 	}
