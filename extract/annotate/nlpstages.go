@@ -245,7 +245,25 @@ func properNames(lx *lexicon.Lexicon) map[string][][]string {
 // hangs on it.
 func (s parse) retag(toks []nlp.Token) {
 	s.retagNames(toks)
+	s.verbNotPreposition(toks)
 	s.finiteVerb(toks)
+}
+
+// prepositions that are also verbs' forms: a stance verb tagged as a
+// preposition is a verb unless it is one of these.
+var verbalPrepositions = map[string]bool{"like": true, "concerning": true, "regarding": true, "following": true,
+	"including": true, "considering": true, "given": true, "past": true, "excluding": true, "barring": true,
+	"pending": true, "respecting": true, "save": true, "except": true, "near": true, "than": true}
+
+// verbNotPreposition tags a stance verb of the lexicon that the tagger read
+// as a preposition as the verb it is: "demanded that North Korea abandon
+// its programmes" (a subjunctive the tagger has seldom seen).
+func (s parse) verbNotPreposition(toks []nlp.Token) {
+	for i := range toks {
+		if toks[i].XPOS == "IN" && s.verbs[toks[i].Lower] && !verbalPrepositions[toks[i].Lower] {
+			toks[i].XPOS, toks[i].UPOS = "VB", "VERB"
+		}
+	}
 }
 
 // finiteVerb gives a sentence without a finite verb one, as a headline

@@ -101,7 +101,7 @@ func (w *builder) sentence(si int, frames []annotate.Frame) {
 	for _, f := range frames {
 		inFrame[f.Pred] = true
 	}
-	frames = w.compose(frames)
+	frames = w.compose(t, frames)
 	for _, f := range frames {
 		rep := reporter(reps, f.Pred)
 		speakers := carried
@@ -440,14 +440,25 @@ func (w *builder) targets(t *annotate.Tree, f annotate.Frame) [][]int {
 // towards the membership, with the opposite sign (an opposition wanted is
 // an opposition). A deed that is no stance ("urged Russia to withdraw")
 // stays the target as it was.
-func (w *builder) compose(frames []annotate.Frame) []annotate.Frame {
+func (w *builder) compose(t *annotate.Tree, frames []annotate.Frame) []annotate.Frame {
 	drop := map[int]bool{}
 	out := make([]annotate.Frame, 0, len(frames))
 	for _, g := range frames {
-		if len(g.Parts) >= 2 && !g.Actor {
+		// "urged X to Y" (X and Y), or "demanded that X do Y" (a clause
+		// whose subject is X): Y is asked of X.
+		asked := len(g.Parts) >= 2 && !g.Actor
+		subject := -1
+		if len(g.Parts) == 1 && !g.Actor && (g.Class == schema.Demand || g.Class == schema.Propose) {
+			if r := t.Rel(g.Parts[0]); r == "ccomp" || r == "xcomp" {
+				asked, subject = true, t.Subject(g.Parts[0])
+			}
+		} else if asked {
+			subject = g.Parts[0]
+		}
+		if asked {
 			x := g.Parts[len(g.Parts)-1]
 			for _, f := range frames {
-				if f.Pred != x || f.Pred == g.Pred || f.Actor || len(f.Parts) == 0 || !(f.Holder < 0 || f.Holder == g.Parts[0]) {
+				if f.Pred != x || f.Pred == g.Pred || f.Actor || len(f.Parts) == 0 || !(f.Holder < 0 || f.Holder == subject) {
 					continue
 				}
 				drop[f.Pred] = true
