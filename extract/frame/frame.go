@@ -37,6 +37,7 @@ type Reader struct {
 	asserting map[string]bool
 	audience  map[string]bool // "told journalists": who a control verb addresses
 	plain     map[string]bool // verbs that say what an actor will do but no deed: "be", "say"
+	responses map[string]bool // "respond", "retaliation": promised on a condition, a threat
 }
 
 // sent is the sentence being read: its tree, and its document for the
@@ -67,7 +68,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 		light: set(fr.Light), content: set(fr.Content), negating: set(fr.Negating),
 		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
 		inter: newInteractions(lx), asserting: set(fr.Asserting), audience: set(fr.Audience),
-		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)),
+		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses),
 	}
 	for class, words := range lx.Stance.Adjectives {
 		for _, w := range words {
@@ -106,9 +107,57 @@ func (r *Reader) Annotate(_ context.Context, d *annotate.Doc) error {
 				d.Frames = append(d.Frames, f)
 			}
 		}
+		for _, f := range r.conditionalThreats(t) {
+			f.Sent = si
+			d.Frames = append(d.Frames, f)
+		}
 	}
 	return nil
 }
+
+// conditionalThreats reads a response promised on a condition as a threat
+// to the actor of the condition: "warned of a swift response if Russia
+// invades", "the EU would take further action if Russia continues", "its
+// threat to retaliate if Tsai met McCarthy". The response word (a warning
+// verb or a word of retaliation, frames.responses) stands outside the
+// if-clause; the clause's subject names an actor other than the holder.
+func (r *Reader) conditionalThreats(t *sent) []annotate.Frame {
+	var out []annotate.Frame
+	for c := range t.Toks {
+		if t.Rel(c) != "advcl" || !r.conditional[t.Marker(c)] || t.Marker(c) == "whether" {
+			continue
+		}
+		target := t.Subject(c)
+		if target < 0 || !t.actor(target) {
+			continue
+		}
+		for p, tk := range t.Toks {
+			if !r.responses[tk.Lemma] || t.Dominates(c, p) || t.negatedPred(p) {
+				continue
+			}
+			h := -1
+			switch {
+			case t.IsVerb(p):
+				h = r.holder(t, p)
+			case t.IsNoun(p):
+				if h = r.nounHolder(t, p); h < 0 {
+					if v := t.Toks[p].Head; v >= 0 && t.IsVerb(v) {
+						h = r.holder(t, v)
+					}
+				}
+			}
+			if h < 0 || h == target {
+				continue
+			}
+			out = append(out, annotate.Frame{Pred: p, Cue: tk.Lemma + " if", Class: schema.Threaten, Holder: h, Parts: []int{target}, Actor: true})
+			break
+		}
+	}
+	return out
+}
+
+// negatedPred reports a predicate negated in place.
+func (t *sent) negatedPred(p int) bool { return t.Negated(p) }
 
 // turn negates a frame's class ("did not accept" opposes).
 func (r *Reader) turn(f *annotate.Frame) {

@@ -101,6 +101,7 @@ type Frames struct {
 	Asserting   []string `yaml:"asserting"`   // "accused X of Y" asserts Y
 	Audience    []string `yaml:"audience"`    // "told journalists": addressed, not asked
 	Plain       []string `yaml:"plain"`       // "will be", "will have": no deed announced
+	Responses   []string `yaml:"responses"`   // "respond if X ...": a threat to X
 }
 
 // Mentions are the word classes that find actors the lexicon does not
@@ -231,6 +232,7 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Frames.Asserting = append(lx.Frames.Asserting, f.Frames.Asserting...)
 	lx.Frames.Audience = append(lx.Frames.Audience, f.Frames.Audience...)
 	lx.Frames.Plain = append(lx.Frames.Plain, f.Frames.Plain...)
+	lx.Frames.Responses = append(lx.Frames.Responses, f.Frames.Responses...)
 	lx.Mentions.Government = append(lx.Mentions.Government, f.Mentions.Government...)
 	lx.Mentions.Honorifics = append(lx.Mentions.Honorifics, f.Mentions.Honorifics...)
 	lx.Mentions.Organisations = merge(lx.Mentions.Organisations, f.Mentions.Organisations)

@@ -133,7 +133,8 @@ func nameRun(toks []nlp.Token, i int) int {
 	n := 0
 	for k := i; k < len(toks) && k-i < 5; k++ {
 		t := toks[k]
-		if particles[t.Text] && n > 0 && k+1 < len(toks) && upper(toks[k+1].Text) {
+		if particles[t.Text] && n > 0 && k+1 < len(toks) && (upper(toks[k+1].Text) ||
+			particles[toks[k+1].Text] && k+2 < len(toks) && upper(toks[k+2].Text)) { // "von der Leyen"
 			continue
 		}
 		if !upper(t.Text) || (t.Tag != "NNP" && t.Tag != "NNPS") || strings.ContainsAny(t.Text, ".") && len(t.Text) > 2 {

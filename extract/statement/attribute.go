@@ -35,7 +35,7 @@ func (b *builder) reports(t *annotate.Tree) []report {
 					found = true
 				}
 			}
-			if h := tk.Head; h >= 0 && !found && (t.Rel(p) == "parataxis" || t.Rel(p) == "advcl" && p > h) {
+			if h := tk.Head; h >= 0 && !found && (t.Rel(p) == "parataxis" || t.Rel(p) == "advcl" && p > h && t.Marker(p) == "") {
 				// "'...,' X said": the clause is the head's, less the report.
 				t.Mark(h, clause)
 				t.Unmark(p, clause)
