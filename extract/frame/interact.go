@@ -134,6 +134,10 @@ func (r *Reader) interactionVerb(t *sent, p int, c icue, holder int) (annotate.F
 		f.Mutual = true // "Blinken and Lavrov met"
 		return f, true
 	}
+	if m := t.d.MentionAt(t.si, holder); c.class == schema.Consult && holder >= 0 && m != nil && len(m.Actors) >= 2 {
+		f.Mutual = true // "the two leaders spoke for an hour"
+		return f, true
+	}
 	return f, false
 }
 

@@ -92,6 +92,8 @@ func TestMechanisms(t *testing.T) {
 			nil, []want{{"Turkey", schema.Threaten, "Greece"}}},
 		{"a name with particles", "European Commission President Ursula von der Leyen welcomed the Mercosur deal.",
 			[]want{{"European Union", schema.Support, "Mercosur deal"}}, nil},
+		{"the two leaders spoke", "Modi met Nawaz Sharif in Ufa on Friday. The two leaders spoke for nearly an hour, and Modi spoke to reporters.",
+			[]want{{"Pakistan", schema.Consult, "India"}}, nil},
 		{"judgment: called X unacceptable", "Armenia called Azerbaijan's demands unacceptable.",
 			[]want{{"Armenia", schema.Oppose, "Azerbaijan's demands"}}, nil},
 		{"negation turns the class", "Morocco did not accept the plan.",
