@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/schema"
 )
@@ -93,5 +94,70 @@ func New(name string, cfg Config) (Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extractor %s: %w", name, err)
 	}
-	return ex, nil
+	if _, ok := ex.(inParts); ok {
+		return ex, nil
+	}
+	return inParts{ex}, nil
+}
+
+// PartSize bounds the text an extractor reads at once: a longer document
+// is read in parts of about this size, cut at a line break or else at a
+// space, so that its memory stays in proportion to the part, not to the
+// document. Sentence indexes and offsets run on across the parts; what
+// refers back across a cut (a pronoun, a quotation) is not followed.
+const PartSize = 1 << 20
+
+// inParts reads long documents part by part.
+type inParts struct{ Extractor }
+
+func (x inParts) Extract(ctx context.Context, doc *Document) (Result, error) {
+	if len(doc.Text) <= PartSize {
+		return x.Extractor.Extract(ctx, doc)
+	}
+	var all Result
+	for start := 0; start < len(doc.Text); {
+		end := cut(doc.Text, start, PartSize)
+		part := *doc
+		part.Text = doc.Text[start:end]
+		r, err := x.Extractor.Extract(ctx, &part)
+		if err != nil {
+			return all, err
+		}
+		for _, s := range r.Statements {
+			s.SentenceIndex += all.Sentences
+			s.Start += start
+			s.End += start
+			all.Statements = append(all.Statements, s)
+		}
+		all.Sentences += r.Sentences
+		start = end
+		if err := ctx.Err(); err != nil {
+			return all, err
+		}
+	}
+	return all, nil
+}
+
+// cut gives the end of the part that starts at start: past the last line
+// break, else the last space, within size bytes; else size bytes on, at a
+// rune's start.
+func cut(text string, start, size int) int {
+	end := start + size
+	if end >= len(text) {
+		return len(text)
+	}
+	window := text[start:end]
+	if i := strings.LastIndexByte(window, '\n'); i > size/2 {
+		return start + i + 1
+	}
+	if i := strings.LastIndexByte(window, ' '); i > size/2 {
+		return start + i + 1
+	}
+	for end > start && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	if end == start {
+		return start + size
+	}
+	return end
 }

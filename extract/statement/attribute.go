@@ -114,23 +114,24 @@ func count(b []bool) int {
 	return n
 }
 
-// quoted reports whether a sentence opens inside a quotation: it starts
-// with a quotation mark, or the paragraph's quotation marks before it are
-// unbalanced.
-func quoted(d *annotate.Doc, si int) bool {
-	s := d.Sentences[si]
-	if len(s.Tokens) > 0 && isQuote(s.Tokens[0].Text) {
-		return true
-	}
-	open := false
-	for k := si - 1; k >= 0 && d.Sentences[k].Para == s.Para; k-- {
-		for _, t := range d.Sentences[k].Tokens {
+// quotedSentences reports for each sentence whether it opens inside a
+// quotation: it starts with a quotation mark, or the paragraph's quotation
+// marks before it are unbalanced. One pass over the document.
+func quotedSentences(d *annotate.Doc) []bool {
+	out := make([]bool, len(d.Sentences))
+	open, para := false, -1
+	for si, s := range d.Sentences {
+		if s.Para != para {
+			open, para = false, s.Para
+		}
+		out[si] = open || len(s.Tokens) > 0 && isQuote(s.Tokens[0].Text)
+		for _, t := range s.Tokens {
 			if isQuote(t.Text) {
 				open = !open
 			}
 		}
 	}
-	return open
+	return out
 }
 
 func isQuote(s string) bool {

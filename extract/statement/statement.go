@@ -63,6 +63,7 @@ type builder struct {
 	out      []schema.Statement
 	seen     map[string]bool
 	lastSpkr []party // the speaker of the last report, for quotations that go on
+	quoted   []bool  // sentence -> it opens inside a quotation
 }
 
 // party is an actor with the person who speaks for it, if any.
@@ -73,7 +74,7 @@ type party struct {
 
 // Annotate writes the document's statements.
 func (b *Builder) Annotate(_ context.Context, d *annotate.Doc) error {
-	w := &builder{Builder: b, d: d, seen: map[string]bool{}}
+	w := &builder{Builder: b, d: d, seen: map[string]bool{}, quoted: quotedSentences(d)}
 	frames := map[int][]annotate.Frame{}
 	for _, f := range d.Frames {
 		frames[f.Sent] = append(frames[f.Sent], f)
@@ -92,7 +93,7 @@ func (w *builder) sentence(si int, frames []annotate.Frame) {
 		reps = append(reps, rep)
 	}
 	// A quotation that goes on from an earlier sentence keeps its speaker.
-	inQuote := quoted(w.d, si)
+	inQuote := w.quoted[si]
 	var carried []party
 	if len(reps) == 0 && inQuote {
 		carried = w.lastSpkr
