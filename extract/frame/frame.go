@@ -34,10 +34,12 @@ type Reader struct {
 	inter              interactions
 	// asserting are the accusations that assert their deed: "accused X
 	// of Y" says Y happened; "criticized X for Y" need not.
-	asserting map[string]bool
-	audience  map[string]bool // "told journalists": who a control verb addresses
-	plain     map[string]bool // verbs that say what an actor will do but no deed: "be", "say"
-	responses map[string]bool // "respond", "retaliation": promised on a condition, a threat
+	asserting   map[string]bool
+	audience    map[string]bool // "told journalists": who a control verb addresses
+	plain       map[string]bool // verbs that say what an actor will do but no deed: "be", "say"
+	responses   map[string]bool // "respond", "retaliation": promised on a condition, a threat
+	retaliation map[string]bool // "retaliate after X did Y": a threat to X
+	eliciting   map[string]bool // "drawing condemnation from X": X's stance towards the clause
 }
 
 // sent is the sentence being read: its tree, and its document for the
@@ -68,7 +70,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 		light: set(fr.Light), content: set(fr.Content), negating: set(fr.Negating),
 		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
 		inter: newInteractions(lx), asserting: set(fr.Asserting), audience: set(fr.Audience),
-		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses),
+		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses), retaliation: set(fr.Retaliation), eliciting: set(fr.Eliciting),
 	}
 	for class, words := range lx.Stance.Adjectives {
 		for _, w := range words {
@@ -124,7 +126,13 @@ func (r *Reader) Annotate(_ context.Context, d *annotate.Doc) error {
 func (r *Reader) conditionalThreats(t *sent) []annotate.Frame {
 	var out []annotate.Frame
 	for c := range t.Toks {
-		if t.Rel(c) != "advcl" || !r.conditional[t.Marker(c)] || t.Marker(c) == "whether" {
+		m := t.Marker(c)
+		rel := t.Rel(c)
+		conditional := rel == "advcl" && r.conditional[m] && m != "whether"
+		// "vowed to retaliate after Washington imposed tariffs": what
+		// is avenged names whom.
+		after := (rel == "advcl" || rel == "ccomp") && (m == "after" || m == "over" || m == "because" || m == "for")
+		if !conditional && !after {
 			continue
 		}
 		target := t.Subject(c)
@@ -132,7 +140,7 @@ func (r *Reader) conditionalThreats(t *sent) []annotate.Frame {
 			continue
 		}
 		for p, tk := range t.Toks {
-			if !r.responses[tk.Lemma] || t.Dominates(c, p) || t.negatedPred(p) {
+			if !r.responses[tk.Lemma] || after && !r.retaliation[tk.Lemma] || t.Dominates(c, p) || t.negatedPred(p) {
 				continue
 			}
 			h := -1
@@ -494,10 +502,14 @@ func (r *Reader) nounFrames(t *sent, p int) []annotate.Frame {
 	}
 	for _, c := range r.nouns[t.Toks[p].Lemma] {
 		target := r.nounTarget(t, p, c)
+		event := false
+		if target < 0 && len(c.rest) == 0 {
+			target, event = r.elicited(t, p)
+		}
 		if target < 0 {
 			continue
 		}
-		f := annotate.Frame{Cue: c.String(), Class: c.class, Holder: r.nounHolder(t, p), Parts: []int{target}}
+		f := annotate.Frame{Cue: c.String(), Class: c.class, Holder: r.nounHolder(t, p), Parts: []int{target}, Deed: event}
 		if t.Negated(p) {
 			r.turn(&f)
 		} else if h := t.Toks[p].Head; h >= 0 && r.light[t.Toks[h].Lemma] && r.negatedAt(t, h) {
@@ -585,6 +597,15 @@ func (r *Reader) nounHolder(t *sent, p int) int {
 	if h := t.Toks[p].Head; h >= 0 && r.light[t.Toks[h].Lemma] && (t.Rel(p) == "obj" || t.Rel(p) == "obl") {
 		return r.holder(t, h)
 	}
+	// "the move drew criticism from Egypt": the parser hangs the source
+	// from the verb of eliciting.
+	if h := t.Toks[p].Head; h >= 0 && r.eliciting[t.Toks[h].Lemma] && t.Rel(p) == "obj" {
+		for _, k := range t.Kids[h] {
+			if t.Rel(k) == "obl" && t.Marker(k) == "from" {
+				return k
+			}
+		}
+	}
 	return -1
 }
 
@@ -642,6 +663,25 @@ func (r *Reader) deonticFrame(t *sent, p int) []annotate.Frame {
 		}
 	}
 	return nil
+}
+
+// elicited gives what a reaction noun reacts to when a verb of eliciting
+// takes it: the clause it hangs from ("Turkey launched an offensive,
+// drawing condemnation from the Arab League"), or the verb's subject ("the
+// move drew criticism from Egypt"). The second result says the target is
+// a clause.
+func (r *Reader) elicited(t *sent, p int) (int, bool) {
+	h := t.Toks[p].Head
+	if h < 0 || t.Rel(p) != "obj" || !r.eliciting[t.Toks[h].Lemma] {
+		return -1, false
+	}
+	if s := t.Child(h, "nsubj"); s >= 0 && !t.actor(s) {
+		return s, false
+	}
+	if v := t.Toks[h].Head; v >= 0 && t.IsVerb(v) && (t.Rel(h) == "advcl" || t.Rel(h) == "conj") {
+		return v, true
+	}
+	return -1, false
 }
 
 // intention reads what an actor says it will do as its support for doing

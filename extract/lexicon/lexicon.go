@@ -102,6 +102,8 @@ type Frames struct {
 	Audience    []string `yaml:"audience"`    // "told journalists": addressed, not asked
 	Plain       []string `yaml:"plain"`       // "will be", "will have": no deed announced
 	Responses   []string `yaml:"responses"`   // "respond if X ...": a threat to X
+	Retaliation []string `yaml:"retaliation"` // "retaliate after X ...": a threat to X
+	Eliciting   []string `yaml:"eliciting"`   // "drew condemnation from X": X's stance on the clause
 }
 
 // Mentions are the word classes that find actors the lexicon does not
@@ -233,6 +235,8 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Frames.Audience = append(lx.Frames.Audience, f.Frames.Audience...)
 	lx.Frames.Plain = append(lx.Frames.Plain, f.Frames.Plain...)
 	lx.Frames.Responses = append(lx.Frames.Responses, f.Frames.Responses...)
+	lx.Frames.Retaliation = append(lx.Frames.Retaliation, f.Frames.Retaliation...)
+	lx.Frames.Eliciting = append(lx.Frames.Eliciting, f.Frames.Eliciting...)
 	lx.Mentions.Government = append(lx.Mentions.Government, f.Mentions.Government...)
 	lx.Mentions.Honorifics = append(lx.Mentions.Honorifics, f.Mentions.Honorifics...)
 	lx.Mentions.Organisations = merge(lx.Mentions.Organisations, f.Mentions.Organisations)

@@ -60,6 +60,22 @@ func labelDeed(t *annotate.Tree, p int) string {
 	return words(t, in)
 }
 
+// labelEvent writes what a clause says was done, with who did it: "Turkey
+// launched an offensive against Kurdish fighters", less what hangs beside
+// it (the reaction the clause drew).
+func labelEvent(t *annotate.Tree, p int) string {
+	in := make([]bool, len(t.Toks))
+	in[p] = true
+	for _, k := range t.Kids[p] {
+		switch t.Rel(k) {
+		case "aux", "aux:pass", "expl", "mark", "advmod", "punct", "cc", "conj", "parataxis", "advcl":
+			continue
+		}
+		keep(t, p, k, in)
+	}
+	return words(t, in)
+}
+
 // words joins the marked words, less after maxLabel of them.
 func words(t *annotate.Tree, in []bool) string {
 	var words []string

@@ -280,7 +280,10 @@ func (w *builder) interaction(si int, t *annotate.Tree, f annotate.Frame, holder
 // add writes a stance statement with a position target.
 func (w *builder) add(si int, t *annotate.Tree, f annotate.Frame, h party, parts []int, speakers []party) {
 	var label string
-	if f.Deed && len(parts) == 1 && t.Toks[parts[0]].UPOS == "VERB" {
+	deed := f.Deed && len(parts) == 1 && t.Toks[parts[0]].UPOS == "VERB"
+	if deed && parts[0] != f.Pred && t.Dominates(parts[0], f.Pred) {
+		label = labelEvent(t, parts[0]) // the clause a reaction hangs from
+	} else if deed {
 		label = labelDeed(t, parts[0])
 	} else {
 		label = labelOf(t, parts)
