@@ -312,6 +312,14 @@ func (r *Reader) verbTarget(t *sent, p int, c cue) ([]int, bool) {
 				}
 			}
 			if match {
+				// "backed away from its opposition": the phrase whose
+				// case word ends the cue.
+				last := p + len(c.rest)
+				for k := range t.Toks {
+					if t.Toks[last].Head == k && t.Rel(last) == "case" {
+						return r.withControlled(t, p, c, []int{k}), true
+					}
+				}
 				return r.defaultTarget(t, p, c), true
 			}
 		}
@@ -551,7 +559,7 @@ func (r *Reader) nounTarget(t *sent, p int, c cue) int {
 	// "expressed its support for the mission", "welcomed the support of
 	// X for the ruling": the parser often hangs the noun's complement from
 	// the verb that takes it.
-	if h := t.Toks[p].Head; h >= 0 && t.Rel(p) == "obj" {
+	if h := t.Toks[p].Head; h >= 0 && (t.Rel(p) == "obj" || t.Rel(p) == "obl" && rest != "") {
 		for _, k := range t.Kids[h] {
 			m := t.Marker(k)
 			if k > p && t.Rel(k) == "obl" && (rest == "" && complementCases[m] && m != "with" && m != "at" || rest != "" && m == rest) {
@@ -595,6 +603,11 @@ func (r *Reader) nounHolder(t *sent, p int) int {
 		}
 	}
 	if h := t.Toks[p].Head; h >= 0 && r.light[t.Toks[h].Lemma] && (t.Rel(p) == "obj" || t.Rel(p) == "obl") {
+		return r.holder(t, h)
+	}
+	// "recalled its ambassador in protest at the remarks", "voted in
+	// support of the resolution": the doer of the clause.
+	if h := t.Toks[p].Head; h >= 0 && t.Rel(p) == "obl" && t.Marker(p) == "in" && t.IsVerb(h) {
 		return r.holder(t, h)
 	}
 	// "the move drew criticism from Egypt": the parser hangs the source

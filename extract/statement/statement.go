@@ -438,6 +438,19 @@ func (w *builder) targets(t *annotate.Tree, f annotate.Frame) [][]int {
 	return out
 }
 
+// sameActor reports two tokens of a sentence that stand for one actor: the
+// same token, or mentions resolved to the same actor ("Germany ... its").
+func (w *builder) sameActor(si, a, b int) bool {
+	if a == b {
+		return true
+	}
+	if a < 0 || b < 0 {
+		return false
+	}
+	ma, mb := w.d.MentionAt(si, a), w.d.MentionAt(si, b)
+	return ma != nil && mb != nil && ma.Actor() != nil && ma.Actor() == mb.Actor()
+}
+
 // compose folds a stance frame into the frame that asks it of its object:
 // in "urged NATO to reject Ukraine's membership" the rejecting is what the
 // urging wants, not a stance NATO holds, so the statement is Russia's,
@@ -450,6 +463,9 @@ func (w *builder) compose(t *annotate.Tree, frames []annotate.Frame) []annotate.
 	for _, g := range frames {
 		// "urged X to Y" (X and Y), or "demanded that X do Y" (a clause
 		// whose subject is X): Y is asked of X.
+		// "ruled out recognising X", "vowed to oppose X", "backed away
+		// from its opposition to X": a stance towards the holder's own
+		// stance is one stance, the signs multiplied.
 		asked := len(g.Parts) >= 2 && !g.Actor
 		subject := -1
 		if len(g.Parts) == 1 && !g.Actor && (g.Class == schema.Demand || g.Class == schema.Propose) {
@@ -459,10 +475,14 @@ func (w *builder) compose(t *annotate.Tree, frames []annotate.Frame) []annotate.
 		} else if asked {
 			subject = g.Parts[0]
 		}
+		own := false
+		if !asked && len(g.Parts) == 1 && !g.Actor && g.Class.IsStance() && g.Holder >= 0 && !g.Judged {
+			asked, subject, own = true, g.Holder, true
+		}
 		if asked {
 			x := g.Parts[len(g.Parts)-1]
 			for _, f := range frames {
-				if f.Pred != x || f.Pred == g.Pred || f.Actor || len(f.Parts) == 0 || !(f.Holder < 0 || f.Holder == subject) {
+				if f.Pred != x || f.Pred == g.Pred || f.Actor || len(f.Parts) == 0 || !(f.Holder < 0 && !own || w.sameActor(g.Sent, f.Holder, subject)) {
 					continue
 				}
 				drop[f.Pred] = true
