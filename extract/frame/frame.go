@@ -40,6 +40,7 @@ type Reader struct {
 	responses   map[string]bool // "respond", "retaliation": promised on a condition, a threat
 	retaliation map[string]bool // "retaliate after X did Y": a threat to X
 	eliciting   map[string]bool // "drawing condemnation from X": X's stance towards the clause
+	reporting   map[string]bool // verbs of report
 }
 
 // sent is the sentence being read: its tree, and its document for the
@@ -71,6 +72,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
 		inter: newInteractions(lx), asserting: set(fr.Asserting), audience: set(fr.Audience),
 		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses), retaliation: set(fr.Retaliation), eliciting: set(fr.Eliciting),
+		reporting: set(firstWords(lx.Reporting)),
 	}
 	for class, words := range lx.Stance.Adjectives {
 		for _, w := range words {
@@ -272,6 +274,12 @@ func (r *Reader) verbFrames(t *sent, p int) []annotate.Frame {
 			continue
 		}
 		if r.addressee(t, p, c, target) {
+			return nil
+		}
+		// "confirmed that Sullivan delivered the response": a verb of
+		// report with a clause reports it; it supports what it takes as
+		// a thing ("confirmed its commitment").
+		if (c.class == schema.Support || c.class == schema.Propose) && r.reporting[lemma] && len(target) == 1 && t.Rel(target[0]) == "ccomp" {
 			return nil
 		}
 		f := annotate.Frame{Cue: c.String(), Class: c.class, Holder: r.holder(t, p), Parts: target}
@@ -706,7 +714,7 @@ func (r *Reader) elicited(t *sent, p int) (int, bool) {
 // impose sanctions on Russia" threatens Russia too).
 func (r *Reader) intention(t *sent, p int) []annotate.Frame {
 	tk := t.Toks[p]
-	if tk.UPOS != "VERB" || r.plain[tk.Lemma] {
+	if tk.UPOS != "VERB" || r.plain[tk.Lemma] || r.inter.handsOver(tk.Lemma) {
 		return nil
 	}
 	future := false

@@ -233,6 +233,17 @@ func (r *Reader) namedParties(t *sent, p int, f *annotate.Frame) {
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "--" }
 
+// handsOver reports a verb of meeting, handing over or aid: what an actor
+// will do with it is that act, not a position ("will send the response").
+func (in interactions) handsOver(lemma string) bool {
+	for _, c := range in.verbs[lemma] {
+		if c.class == schema.Deliver || c.class == schema.Aid || c.class == schema.Consult {
+			return true
+		}
+	}
+	return false
+}
+
 // hasParticleOrCase reports the particle or the case word of a phrasal cue
 // ("speak with", "hand over").
 func hasParticleOrCase(t *sent, p int, rest string) bool {
