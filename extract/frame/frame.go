@@ -41,6 +41,7 @@ type Reader struct {
 	retaliation map[string]bool // "retaliate after X did Y": a threat to X
 	eliciting   map[string]bool // "drawing condemnation from X": X's stance towards the clause
 	reporting   map[string]bool // verbs of report
+	asking      map[string]bool // nouns of pressure whose infinitive is what is asked: "pressure to recognise"
 }
 
 // sent is the sentence being read: its tree, and its document for the
@@ -72,7 +73,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
 		inter: newInteractions(lx), asserting: set(fr.Asserting), audience: set(fr.Audience),
 		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses), retaliation: set(fr.Retaliation), eliciting: set(fr.Eliciting),
-		reporting: set(firstWords(lx.Reporting)),
+		reporting: set(firstWords(lx.Reporting)), asking: set(fr.Asking),
 	}
 	for class, words := range lx.Stance.Adjectives {
 		for _, w := range words {
@@ -164,6 +165,30 @@ func (r *Reader) conditionalThreats(t *sent) []annotate.Frame {
 		}
 	}
 	return out
+}
+
+// promisesResponse reports a target that is a response or retaliation, or
+// an infinitive whose object is one ("to deliver a resolute response").
+func (r *Reader) promisesResponse(t *sent, target []int) bool {
+	for _, k := range target {
+		if r.responses[t.Toks[k].Lemma] && (t.IsNoun(k) || r.retaliation[t.Toks[k].Lemma]) {
+			return true
+		}
+		if o := t.Child(k, "obj"); o >= 0 && r.responses[t.Toks[o].Lemma] && t.IsNoun(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAdverb reports an adverb of p: "not yet".
+func (t *sent) hasAdverb(p int, word string) bool {
+	for _, k := range t.Kids[p] {
+		if t.Rel(k) == "advmod" && t.Toks[k].Lower == word {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedPred reports a predicate negated in place.
@@ -268,12 +293,32 @@ func (r *Reader) verbFrames(t *sent, p int) []annotate.Frame {
 	if f, ok := r.judge(t, p); ok {
 		return []annotate.Frame{f}
 	}
+	// "pressure on Serbia to recognise Kosovo", "a call for Iran to
+	// accept": an infinitive that spells out a noun's demand is what is
+	// asked, not a stance its subject holds.
+	if h := t.Toks[p].Head; h >= 0 && t.Rel(p) == "acl" && t.Marker(p) == "to" && (len(r.nouns[t.Toks[h].Lemma]) > 0 || r.asking[t.Toks[h].Lemma]) {
+		return nil
+	}
+	if h := t.Toks[p].Head; h >= 0 && (t.Rel(p) == "advcl" || t.Rel(p) == "xcomp") && t.Marker(p) == "to" {
+		if o := t.Child(h, "obj"); o >= 0 && o < p && r.asking[t.Toks[o].Lemma] {
+			return nil // the parser hangs it from the verb: "expected pressure on Serbia to recognise"
+		}
+	}
+	// "has not yet endorsed the proposal": no stance taken yet.
+	if t.Negated(p) && t.hasAdverb(p, "yet") {
+		return nil
+	}
 	for _, c := range r.verbs[lemma] {
 		target, ok := r.verbTarget(t, p, c)
 		if !ok {
 			continue
 		}
 		if r.addressee(t, p, c, target) {
+			return nil
+		}
+		// "vowed to deliver a resolute response": a promised response is
+		// a threat (conditionalThreats), not a position.
+		if c.class == schema.Support && r.promisesResponse(t, target) {
 			return nil
 		}
 		// "confirmed that Sullivan delivered the response": a verb of

@@ -104,6 +104,7 @@ type Frames struct {
 	Responses   []string `yaml:"responses"`   // "respond if X ...": a threat to X
 	Retaliation []string `yaml:"retaliation"` // "retaliate after X ...": a threat to X
 	Eliciting   []string `yaml:"eliciting"`   // "drew condemnation from X": X's stance on the clause
+	Asking      []string `yaml:"asking"`      // "pressure on X to Y": Y is asked of X
 }
 
 // Mentions are the word classes that find actors the lexicon does not
@@ -237,6 +238,7 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Frames.Responses = append(lx.Frames.Responses, f.Frames.Responses...)
 	lx.Frames.Retaliation = append(lx.Frames.Retaliation, f.Frames.Retaliation...)
 	lx.Frames.Eliciting = append(lx.Frames.Eliciting, f.Frames.Eliciting...)
+	lx.Frames.Asking = append(lx.Frames.Asking, f.Frames.Asking...)
 	lx.Mentions.Government = append(lx.Mentions.Government, f.Mentions.Government...)
 	lx.Mentions.Honorifics = append(lx.Mentions.Honorifics, f.Mentions.Honorifics...)
 	lx.Mentions.Organisations = merge(lx.Mentions.Organisations, f.Mentions.Organisations)
