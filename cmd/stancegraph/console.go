@@ -168,9 +168,17 @@ func (c *console) run(read prompter, tty bool) error {
 		if len(buf) == 0 && trimmed == "" {
 			continue
 		}
-		buf = append(buf, line)
+		if trimmed != "" || !tty {
+			buf = append(buf, line)
+		}
 		src := strings.Join(buf, "\n")
 		if !complete(src) {
+			continue
+		}
+		// At the terminal a path that has not yet asked for its results
+		// waits for more: a line starting with "." goes on, an empty line
+		// runs it; so a pasted query of several lines runs once, whole.
+		if tty && trimmed != "" && !finished(src) {
 			continue
 		}
 		if !tty {
@@ -187,6 +195,49 @@ func (c *console) run(read prompter, tty bool) error {
 		c.eval(src)
 		buf = nil
 	}
+}
+
+// finishers are the calls that end a Gizmo path and give its results.
+var finishers = []string{"All", "Count", "ToArray", "ToValue", "TagArray", "TagValue", "ForEach", "Map", "Emit", "Paths"}
+
+// finished reports a query that ends by asking for its results (".All()",
+// "g.Emit(x)") or as a statement (";", "}").
+func finished(src string) bool {
+	t := strings.TrimSpace(src)
+	if strings.HasSuffix(t, ";") || strings.HasSuffix(t, "}") {
+		return true
+	}
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	// The name of the last call: the word before its opening bracket.
+	depth := 0
+	for i := len(t) - 1; i >= 0; i-- {
+		switch t[i] {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth == 0 {
+				j := i
+				for j > 0 && (isWordByte(t[j-1])) {
+					j--
+				}
+				name := t[j:i]
+				for _, f := range finishers {
+					if name == f {
+						return true
+					}
+				}
+				return false
+			}
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // complete reports whether a query's brackets and strings are closed and it
@@ -218,6 +269,11 @@ func complete(src string) bool {
 }
 
 func (c *console) eval(src string) {
+	// A bare path gives nothing in Gizmo: ask for its results.
+	if t := strings.TrimSpace(src); !finished(t) && strings.HasSuffix(t, ")") &&
+		(strings.HasPrefix(t, "g.") || strings.HasPrefix(t, "graph.")) {
+		src = t + ".All()"
+	}
 	res, err := c.g.Store().Query(context.Background(), src, c.opt)
 	if err != nil {
 		fmt.Fprintln(c.out, "error:", err)

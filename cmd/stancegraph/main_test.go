@@ -5,13 +5,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/stancegraph/stancegraph/graph"
-	"github.com/stancegraph/stancegraph/schema"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/stancegraph/stancegraph"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/schema"
 )
 
 // run executes the command line in-process and returns stdout and stderr.
@@ -462,6 +465,83 @@ func TestAllSkipped(t *testing.T) {
 		_, _, err := run(t, args...)
 		if err == nil || !strings.Contains(err.Error(), "all 2 documents were skipped") {
 			t.Errorf("%s: %v", args[0], err)
+		}
+	}
+}
+
+// TestConsoleAtTerminal: at the prompt a path waits until it asks for its
+// results, a line starting with "." goes on, an empty line runs what is
+// there, and a query pasted in several lines runs once, whole.
+func TestConsoleAtTerminal(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	if _, _, err := run(t, "build", "-q", "--extractor", "rules", "--dbpath", db, "../../testdata/corpus"); err != nil {
+		t.Fatal(err)
+	}
+	g, err := stancegraph.Open(graph.Config{Backend: "bolt", Path: db, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	for _, tc := range []struct {
+		name    string
+		lines   []string
+		want    []string
+		prompts string // the prompts shown, one letter each: g for gizmo>, . for ...>
+		runs    int
+	}{
+		{"a chain over three lines", []string{`g.V("<sg:actor/china>")`, `  .Out("<sg:SUPPORT>")`, `  .Out("<rdfs:label>").All()`},
+			[]string{"security concerns"}, "g..g", 1},
+		{"an empty line runs a path", []string{`g.V("<sg:actor/china>").Out("<rdfs:label>")`, ``},
+			[]string{"China"}, "g.g", 1},
+		{"one line that asks for results runs at once", []string{`g.V("<sg:actor/china>").Out("<rdfs:label>").All()`, `g.Emit(42)`},
+			[]string{"China", "42"}, "ggg", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			c := &console{g: g, out: &out, format: "json", opt: graph.QueryOptions{Limit: 100}}
+			var prompts strings.Builder
+			i := 0
+			err := c.run(func(p string) (string, error) {
+				prompts.WriteByte(map[bool]byte{true: 'g', false: '.'}[strings.HasPrefix(p, "gizmo")])
+				if i == len(tc.lines) {
+					return "", io.EOF
+				}
+				i++
+				return tc.lines[i-1], nil
+			}, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, out.String())
+				}
+			}
+			if prompts.String() != tc.prompts {
+				t.Errorf("prompts %q, want %q", prompts.String(), tc.prompts)
+			}
+			if strings.Contains(out.String(), "error:") {
+				t.Errorf("errors:\n%s", out.String())
+			}
+		})
+	}
+}
+
+func TestFinished(t *testing.T) {
+	for src, want := range map[string]bool{
+		`g.V().All()`:                    true,
+		`g.V("x").Out("<p>")`:            false,
+		`g.Emit(g.V().Count())`:          true,
+		`var x = 1;`:                     true,
+		`g.V().ForEach(function(d) { })`: true,
+		`g.V().Has("<p>", "All()")`:      false,
+		`g.V("a").Out(["<p>", "<q>"])`:   false,
+		`g.V("a").Tag("x").TagArray()`:   true,
+		`g.V("a").Out("<p>").Count() `:   true,
+		`g.V("a").Out(g.V("b").All())`:   false,
+	} {
+		if got := finished(src); got != want {
+			t.Errorf("finished(%s) = %v, want %v", src, got, want)
 		}
 	}
 }
