@@ -17,10 +17,13 @@ vet:
 	$(GO) vet ./...
 
 # System packages the tests use: Graphviz renders the exported drawings,
-# Chromium drives the web console in the browser test.
+# Chromium drives the web console in the browser test, Raptor and rdflib
+# read the RDF exports back.
 deps:
 	@missing=""; command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v rapper >/dev/null 2>&1 || missing="$$missing raptor2-utils"; \
+	/usr/bin/python3 -c 'import rdflib' >/dev/null 2>&1 || missing="$$missing python3-rdflib"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages for the tests:$$missing"; \
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \

@@ -84,10 +84,20 @@ func (s *Store) WriteQuads(ctx context.Context, w io.Writer, format string) erro
 		return fmt.Errorf("no quad writer for format %q", format)
 	}
 	qw := f.Writer(w)
+	// RDF formats get full IRIs (sg:actor/russia is
+	// https://stancegraph.org/actor/russia), which RDF tools need;
+	// JSON-LD is compacted with a context that gives the short forms back.
+	rdf := format == "nquads" || format == "jsonld"
+	if c, ok := qw.(interface{ SetLdContext(interface{}) }); ok {
+		c.SetLdContext(LDContext())
+	}
 	it := s.qs.QuadsAllIterator()
 	defer it.Close()
 	for it.Next(ctx) {
 		q := s.qs.Quad(it.Result())
+		if rdf {
+			q = fullQuad(q)
+		}
 		if err := qw.WriteQuad(q); err != nil {
 			return fmt.Errorf("write %s: %w", format, err)
 		}
@@ -96,6 +106,37 @@ func (s *Store) WriteQuads(ctx context.Context, w io.Writer, format string) erro
 		return fmt.Errorf("read store: %w", err)
 	}
 	return qw.Close()
+}
+
+// LDContext is the JSON-LD context of the exports: the stancegraph, RDF
+// and RDF Schema namespaces by their prefixes.
+func LDContext() map[string]interface{} {
+	return map[string]interface{}{
+		"sg":   schema.NS,
+		"rdf":  "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+		"rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+		"xsd":  "http://www.w3.org/2001/XMLSchema#",
+	}
+}
+
+// fullQuad writes a quad's IRIs in full.
+func fullQuad(q quad.Quad) quad.Quad {
+	return quad.Quad{Subject: fullValue(q.Subject), Predicate: fullValue(q.Predicate), Object: fullValue(q.Object), Label: fullValue(q.Label)}
+}
+
+func fullValue(v quad.Value) quad.Value {
+	switch x := v.(type) {
+	case quad.IRI:
+		return x.Full()
+	case quad.TypedString:
+		x.Type = x.Type.Full()
+		return x
+	case interface{ TypedString() quad.TypedString }: // numbers, booleans, times
+		ts := x.TypedString()
+		ts.Type = ts.Type.Full()
+		return ts
+	}
+	return v
 }
 
 func iriString(v quad.Value) string {

@@ -1,8 +1,12 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -155,7 +159,7 @@ func TestNetworkAndDOT(t *testing.T) {
 		}
 	}
 	var nq strings.Builder
-	if err := s.WriteQuads(ctx, &nq, "nquads"); err != nil || !strings.Contains(nq.String(), "<sg:actor/russia>") {
+	if err := s.WriteQuads(ctx, &nq, "nquads"); err != nil || !strings.Contains(nq.String(), "<"+schema.NS+"actor/russia>") {
 		t.Errorf("nquads: %v", err)
 	}
 }
@@ -315,5 +319,59 @@ func TestQueryMemoryCap(t *testing.T) {
 	_, err := s.Query(ctx, `var a = 0; while (true) { a++; }`, QueryOptions{Timeout: 100 * time.Millisecond, MaxMemory: -1})
 	if err == nil || errors.Is(err, ErrQueryMemory) {
 		t.Errorf("uncapped endless query: %v", err)
+	}
+}
+
+// TestRDFExports: the N-Quads and JSON-LD exports are read back whole by
+// RDF tools (Raptor's rapper and Python's rdflib, from `make deps`), with
+// full IRIs.
+func TestRDFExports(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, "memstore")
+	if _, err := s.Load(ctx, batch("a.txt", stmt("a.txt", 0, "Russia", schema.Demand, "NATO non-expansion"),
+		stmt("a.txt", 1, "United States", schema.Oppose, "NATO non-expansion"),
+		stmt("a.txt", 2, "Russia", schema.Consult, "Ukraine"))); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(format string) string {
+		var b bytes.Buffer
+		if err := s.WriteQuads(ctx, &b, format); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		p := filepath.Join(dir, "out."+format)
+		if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	nq := write("nquads")
+	data, _ := os.ReadFile(nq)
+	lines := strings.Count(string(data), "\n")
+	if strings.Contains(string(data), "<sg:") || strings.Contains(string(data), "<rdfs:") || !strings.Contains(string(data), "<"+schema.NS+"actor/russia>") {
+		t.Errorf("N-Quads without full IRIs:\n%.500s", data)
+	}
+	out, err := exec.Command("rapper", "-i", "nquads", "-c", nq).CombinedOutput()
+	if err != nil {
+		t.Fatalf("rapper (raptor2-utils; run make deps): %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), fmt.Sprintf("returned %d triples", lines)) {
+		t.Errorf("rapper read %s, want %d statements", strings.TrimSpace(string(out)), lines)
+	}
+	jl := write("jsonld")
+	count := func(path, format string) string {
+		t.Helper()
+		out, err := exec.Command("/usr/bin/python3", "-c",
+			"import sys, rdflib; g = rdflib.ConjunctiveGraph(); g.parse(sys.argv[1], format=sys.argv[2]); print(len(g))", path, format).CombinedOutput()
+		if err != nil {
+			t.Fatalf("rdflib (python3-rdflib; run make deps) on %s: %v\n%s", format, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	if a, b := count(jl, "json-ld"), count(nq, "nquads"); a != b || a == "0" {
+		t.Errorf("rdflib read %s statements from JSON-LD, %s from N-Quads", a, b)
+	}
+	if jd, _ := os.ReadFile(jl); !strings.Contains(string(jd), `"@context"`) {
+		t.Errorf("JSON-LD without @context: %.300s", jd)
 	}
 }

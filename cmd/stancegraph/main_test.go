@@ -102,7 +102,8 @@ func TestBuildQueryStatsExport(t *testing.T) {
 		{"--format csv --class OPPOSE", "source,target,source_label"},
 		{"--format csv-nodes", "id,label,type,kind"},
 		{"--format jsonl", `"subject":"Russia"`},
-		{"--format nquads", "<sg:actor/russia>"},
+		{"--format nquads", "<https://stancegraph.org/actor/russia>"},
+		{"--format jsonld", `"@context"`},
 		{"--actor us --depth 1 --format json", `"kind": "stances"`},
 		{`--query g.V("<sg:actor/china>").Out().All() --format dot`, "China"},
 	} {
