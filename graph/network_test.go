@@ -190,3 +190,44 @@ func TestDOTRenders(t *testing.T) {
 		}
 	}
 }
+
+// TestGEXF: the GEXF export is well-formed, holds every node and edge, and
+// dates each edge by its first and last statement for Gephi's timeline.
+func TestGEXF(t *testing.T) {
+	n := &Network{Kind: "stances", Nodes: map[string]*Node{
+		"sg:actor/egypt":       {Label: "Egypt", Type: "actor", Kind: "state"},
+		"sg:position/the-fill": {Label: `the "first" filling & more`, Type: "position"},
+	}, Edges: []*Edge{{From: "sg:actor/egypt", To: "sg:position/the-fill", Class: "OPPOSE", Count: 3, Sign: -1, First: "2020-06-01", Last: "2020-07-15", Predicates: []string{"rejects"}}}}
+	var b strings.Builder
+	if err := n.WriteGEXF(&b); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Graph struct {
+			Mode  string `xml:"mode,attr"`
+			Nodes []struct {
+				ID    string `xml:"id,attr"`
+				Label string `xml:"label,attr"`
+			} `xml:"nodes>node"`
+			Edges []struct {
+				Source string `xml:"source,attr"`
+				Weight string `xml:"weight,attr"`
+				Start  string `xml:"start,attr"`
+				End    string `xml:"end,attr"`
+			} `xml:"edges>edge"`
+		} `xml:"graph"`
+	}
+	if err := xml.Unmarshal([]byte(b.String()), &doc); err != nil {
+		t.Fatalf("not XML: %v\n%s", err, b.String())
+	}
+	g := doc.Graph
+	if g.Mode != "dynamic" || len(g.Nodes) != 2 || len(g.Edges) != 1 {
+		t.Fatalf("graph %+v", g)
+	}
+	if e := g.Edges[0]; e.Source != "sg:actor/egypt" || e.Weight != "3" || e.Start != "2020-06-01" || e.End != "2020-07-15" {
+		t.Errorf("edge %+v", e)
+	}
+	if g.Nodes[1].Label != `the "first" filling & more` {
+		t.Errorf("label %q", g.Nodes[1].Label)
+	}
+}

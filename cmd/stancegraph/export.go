@@ -22,7 +22,7 @@ import (
 // rawFormats are written quad by quad through quad's writers.
 var rawFormats = map[string]string{"nquads": "nquads", "jsonld": "jsonld", "quads-graphml": "graphml", "gml": "gml", "quads-dot": "graphviz"}
 
-const exportFormats = "dot, svg, png, graphml, csv, csv-nodes, json, jsonl, nquads, jsonld, gml, quads-graphml, quads-dot"
+const exportFormats = "dot, svg, png, graphml, gexf, csv, csv-nodes, json, jsonl, nquads, jsonld, gml, quads-graphml, quads-dot"
 
 type exportOpts struct {
 	format, out, network, query, since, until, classes string
@@ -39,6 +39,7 @@ func newExport(g *globals) *cobra.Command {
 
   dot, svg, png   a drawing for Graphviz (svg and png run Graphviz's dot)
   graphml         for Gephi, yEd and Cytoscape, with typed node and edge attributes
+  gexf            Gephi's own format; edges carry their first and last date for its timeline
   csv, csv-nodes  edge list and node list
   json            nodes and edges
   jsonl           the statements, one a line (the extract format)
@@ -139,6 +140,8 @@ func runExport(cmd *cobra.Command, cfg *config.Config, o exportOpts) error {
 			return enc.Encode(n)
 		case "graphml":
 			return n.WriteGraphML(w)
+		case "gexf":
+			return n.WriteGEXF(w)
 		case "csv":
 			return n.WriteEdgesCSV(w)
 		case "csv-nodes":
@@ -158,6 +161,8 @@ func formatFromExt(path string) string {
 		return "png"
 	case ".graphml":
 		return "graphml"
+	case ".gexf":
+		return "gexf"
 	case ".csv":
 		return "csv"
 	case ".json":

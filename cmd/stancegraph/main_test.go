@@ -103,6 +103,7 @@ func TestBuildQueryStatsExport(t *testing.T) {
 		{"--format csv-nodes", "id,label,type,kind"},
 		{"--format jsonl", `"subject":"Russia"`},
 		{"--format nquads", "<https://stancegraph.org/actor/russia>"},
+		{"--format gexf", "<gexf"},
 		{"--format jsonld", `"@context"`},
 		{"--actor us --depth 1 --format json", `"kind": "stances"`},
 		{`--query g.V("<sg:actor/china>").Out().All() --format dot`, "China"},
