@@ -709,6 +709,13 @@ func timeline(ctx context.Context, t *graph.Tally, args []string, limit int) ([]
 		return nil, err
 	}
 	return emitFirst(list, limit, func(a, b *evidenceRow) int {
+		// Undated statements last: they are of no known time.
+		if (a.Date == "") != (b.Date == "") {
+			if a.Date == "" {
+				return 1
+			}
+			return -1
+		}
 		if c := byPlace(a, b); c != 0 {
 			return c
 		}

@@ -547,3 +547,36 @@ func TestFinished(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineUndatedLast: statements without a date come after the dated
+// ones, and the run says how many there are.
+func TestTimelineUndatedLast(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	os.WriteFile(feed, []byte(`{"id":"undated","text":"Egypt rejected the plan to fill the dam."}`+"\n"+
+		`{"id":"dated","date":"2020-06-27","text":"Egypt rejected the plan to fill the dam."}`+"\n"), 0o644)
+	db := filepath.Join(dir, "t.db")
+	if _, _, err := run(t, "build", "-q", "--dbpath", db, feed); err != nil {
+		t.Fatal(err)
+	}
+	for _, gizmo := range []string{"", "--gizmo"} {
+		args := []string{"query", "--dbpath", db, "--name", "timeline", "Egypt"}
+		if gizmo != "" {
+			args = append(args, gizmo)
+		}
+		out, stderr, err := run(t, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows []map[string]interface{}
+		if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) < 2 {
+			t.Fatalf("%s: %v %s", gizmo, err, out)
+		}
+		if rows[0]["date"] != "2020-06-27" || rows[len(rows)-1]["date"] != "" {
+			t.Errorf("%s: dates %v first, %v last", gizmo, rows[0]["date"], rows[len(rows)-1]["date"])
+		}
+		if !strings.Contains(stderr, "have no date") {
+			t.Errorf("%s: no note on undated statements: %q", gizmo, stderr)
+		}
+	}
+}

@@ -73,6 +73,17 @@ func newQuery(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if name == "timeline" {
+				undated := 0
+				for _, r := range res {
+					if m, ok := r.(map[string]interface{}); ok && m["date"] == "" {
+						undated++
+					}
+				}
+				if undated > 0 {
+					fmt.Fprintf(cmd.ErrOrStderr(), "note: %d of %d statements have no date (their documents gave none); they come last\n", undated, len(res))
+				}
+			}
 			return printResults(cmd.OutOrStdout(), res, format)
 		},
 	}
