@@ -104,6 +104,7 @@ var extractFlags = map[string]string{
 	config.Lexicons:      "lexicon",
 	config.MinConfidence: "min-confidence",
 	config.Workers:       "workers",
+	config.DefaultDate:   "date",
 }
 
 // addRunFlags adds the flags readRunFlags reads.
@@ -134,4 +135,5 @@ func addExtractFlags(cmd *cobra.Command) {
 	f.StringSlice("lexicon", nil, "extra lexicon file (YAML), merged over the builtin lexicons; repeatable")
 	f.Float64("min-confidence", 0, "drop statements below this confidence (0 to 1)")
 	f.Int("workers", 0, "documents extracted at once (0: one per CPU)")
+	f.String("date", "", "date (YYYY-MM-DD) of documents that give none; its year completes datelines without one")
 }

@@ -580,3 +580,37 @@ func TestTimelineUndatedLast(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentDates: a dateline gives a document its date, with the year
+// from --date when it has none; --date dates the rest; the summary counts
+// the documents left without one.
+func TestDocumentDates(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("GENEVA, Jan 21 (Reuters) - Russia rejected the proposal.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Published: December 7, 2021\n\nEgypt rejected the plan.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.txt"), []byte("Sudan rejected the plan.\n"), 0o644)
+	dates := func(args ...string) (map[string]string, string) {
+		out, stderr, err := run(t, append([]string{"extract", "--format", "jsonl"}, append(args, dir)...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var s struct{ Doc, Date string }
+			json.Unmarshal([]byte(l), &s)
+			got[s.Doc] = s.Date
+		}
+		return got, stderr
+	}
+	got, stderr := dates()
+	if got["a.txt"] != "" || got["b.txt"] != "2021-12-07" || got["c.txt"] != "" || !regexp.MustCompile(`documents without a date\s+2`).MatchString(stderr) {
+		t.Errorf("without --date: %v\n%s", got, stderr)
+	}
+	got, stderr = dates("--date", "2022-02-15")
+	if got["a.txt"] != "2022-01-21" || got["b.txt"] != "2021-12-07" || got["c.txt"] != "2022-02-15" || !regexp.MustCompile(`documents without a date\s+0`).MatchString(stderr) {
+		t.Errorf("with --date: %v\n%s", got, stderr)
+	}
+	if _, _, err := run(t, "extract", "--date", "yesterday", dir); err == nil || !strings.Contains(err.Error(), "extract.date") {
+		t.Errorf("bad --date: %v", err)
+	}
+}

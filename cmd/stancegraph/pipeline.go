@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/stancegraph/stancegraph/extract"
@@ -17,6 +18,7 @@ import (
 // summary counts what a run read.
 type summary struct {
 	read, skipped, sentences, statements int
+	undated                              int            // documents with no date from any source
 	other                                int            // documents of other shards
 	why                                  map[string]int // reason -> documents skipped
 }
@@ -48,6 +50,7 @@ func (s *summary) print(w io.Writer, extra ...[2]string) {
 		{"documents skipped", fmt.Sprint(s.skipped)},
 		{"sentences", fmt.Sprint(s.sentences)},
 		{"statements", fmt.Sprint(s.statements)},
+		{"documents without a date", fmt.Sprint(s.undated)},
 	}
 	if s.other > 0 {
 		rows = append(rows, [2]string{"other shards' documents", fmt.Sprint(s.other)})
@@ -79,6 +82,23 @@ func printRows(w io.Writer, rows [][2]string) {
 	}
 }
 
+// dateOf gives a document without a date one: its dateline (the year
+// from the text, else from the default date's), else the default date.
+func dateOf(d *extract.Document, def string) {
+	if d.Date != "" {
+		return
+	}
+	year := 0
+	if len(def) >= 4 {
+		year, _ = strconv.Atoi(def[:4])
+	}
+	if date, ok := source.Dateline(d.Text, year); ok {
+		d.Date = date
+		return
+	}
+	d.Date = def
+}
+
 // runFlags are the flags of a command that reads articles.
 type runFlags struct {
 	strict, quiet bool
@@ -100,6 +120,7 @@ func extraction(ctx context.Context, cfg *config.Config, paths []string, rf runF
 		return nil, err
 	}
 	sum := &summary{}
+	defaultDate := strings.TrimSpace(cfg.String(config.DefaultDate))
 	prog := newProgress(errw, quiet, inputSize(paths))
 	defer prog.done()
 	docs := make(chan *extract.Document, 16)
@@ -109,6 +130,7 @@ func extraction(ctx context.Context, cfg *config.Config, paths []string, rf runF
 	go func() {
 		defer close(docs)
 		walkErr <- source.Walk(paths, func(d *extract.Document) error {
+			dateOf(d, defaultDate)
 			if !rf.shard.Has(d.ID) {
 				sum.other++
 				prog.add(len(d.Text), sum.read)
@@ -135,6 +157,9 @@ func extraction(ctx context.Context, cfg *config.Config, paths []string, rf runF
 			return fmt.Errorf("extract %s: %w", j.Doc.Origin, j.Err)
 		}
 		sum.read++
+		if j.Doc.Date == "" {
+			sum.undated++
+		}
 		sum.sentences += j.Result.Sentences
 		sum.statements += len(j.Result.Statements)
 		if err := emit(j); err != nil {

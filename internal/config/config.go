@@ -29,6 +29,7 @@ const (
 	MinConfidence = "extract.min_confidence"
 	Workers       = "extract.workers"
 	Stages        = "extract.stages"
+	DefaultDate   = "extract.date"
 	QueryTimeout  = "query.timeout"
 	QueryLimit    = "query.limit"
 	QueryMemory   = "query.max_memory"
@@ -45,6 +46,7 @@ var Defaults = map[string]interface{}{
 	MinConfidence: 0.0,
 	Workers:       0,
 	Stages:        []string{"sentences", "parse", "mentions", "frames", "statements"},
+	DefaultDate:   "",
 	QueryTimeout:  graph.DefaultTimeout,
 	QueryLimit:    graph.DefaultLimit,
 	QueryMemory:   "512MiB",
@@ -131,6 +133,11 @@ func (c *Config) validate() error {
 	}
 	if _, err := c.durationE(QueryTimeout); err != nil {
 		return err
+	}
+	if d := strings.TrimSpace(c.String(DefaultDate)); d != "" {
+		if _, err := time.Parse("2006-01-02", d); err != nil {
+			return fmt.Errorf("%s: %s is %q, want a date such as 2022-01-27", c.Source(DefaultDate), DefaultDate, d)
+		}
 	}
 	if _, err := c.bytesE(QueryMemory); err != nil {
 		return err
