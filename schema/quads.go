@@ -80,6 +80,9 @@ func (s *Statement) Quads() []quad.Quad {
 	if s.Date != "" {
 		add(PDate, quad.String(s.Date))
 	}
+	if s.EventDate != "" {
+		add(PEventDate, quad.TypedString{Value: quad.String(s.EventDate), Type: "xsd:date"})
+	}
 	add(PConfidence, quad.Float(s.Confidence))
 	qs = append(qs,
 		quad.Make(actor, PredicateIRI(s.Predicate), target, sid),

@@ -39,6 +39,7 @@ type Statement struct {
 	ObjectKind    string  `json:"object_kind,omitempty"` // for actor objects
 	Polarity      string  `json:"polarity,omitempty"`    // "+" or "-" for stances
 	Date          string  `json:"date,omitempty"`        // YYYY-MM-DD, the document's date
+	EventDate     string  `json:"event_date,omitempty"`  // YYYY-MM-DD the sentence places it at ("on Wednesday")
 	Confidence    float64 `json:"confidence"`
 	Cue           string  `json:"cue,omitempty"`       // the words that carry the stance
 	CueStart      int     `json:"cue_start,omitempty"` // byte offsets of the cue in the sentence

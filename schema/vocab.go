@@ -68,6 +68,7 @@ const (
 	PStart         = quad.IRI(Prefix + "start")
 	PEnd           = quad.IRI(Prefix + "end")
 	PDate          = quad.IRI(Prefix + "date")
+	PEventDate     = quad.IRI(Prefix + "eventDate") // statement -> xsd:date the sentence places it at
 	PConfidence    = quad.IRI(Prefix + "confidence")
 
 	// Document properties.

@@ -603,11 +603,11 @@ func TestDocumentDates(t *testing.T) {
 		return got, stderr
 	}
 	got, stderr := dates()
-	if got["a.txt"] != "" || got["b.txt"] != "2021-12-07" || got["c.txt"] != "" || !regexp.MustCompile(`documents without a date\s+2`).MatchString(stderr) {
+	if got["a.txt"] != "" || got["b.txt"] != "2021-12-07" || got["c.txt"] != "" || !regexp.MustCompile(`undated documents\s+2`).MatchString(stderr) {
 		t.Errorf("without --date: %v\n%s", got, stderr)
 	}
 	got, stderr = dates("--date", "2022-02-15")
-	if got["a.txt"] != "2022-01-21" || got["b.txt"] != "2021-12-07" || got["c.txt"] != "2022-02-15" || !regexp.MustCompile(`documents without a date\s+0`).MatchString(stderr) {
+	if got["a.txt"] != "2022-01-21" || got["b.txt"] != "2021-12-07" || got["c.txt"] != "2022-02-15" || !regexp.MustCompile(`undated documents\s+0`).MatchString(stderr) {
 		t.Errorf("with --date: %v\n%s", got, stderr)
 	}
 	if _, _, err := run(t, "extract", "--date", "yesterday", dir); err == nil || !strings.Contains(err.Error(), "extract.date") {

@@ -50,7 +50,7 @@ func (s *summary) print(w io.Writer, extra ...[2]string) {
 		{"documents skipped", fmt.Sprint(s.skipped)},
 		{"sentences", fmt.Sprint(s.sentences)},
 		{"statements", fmt.Sprint(s.statements)},
-		{"documents without a date", fmt.Sprint(s.undated)},
+		{"undated documents", fmt.Sprint(s.undated)},
 	}
 	if s.other > 0 {
 		rows = append(rows, [2]string{"other shards' documents", fmt.Sprint(s.other)})
