@@ -614,3 +614,32 @@ func TestDocumentDates(t *testing.T) {
 		t.Errorf("bad --date: %v", err)
 	}
 }
+
+// TestShifts: a stance that turned between two dates is listed, with the
+// statements on each side; one that did not is not.
+func TestShifts(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	os.WriteFile(feed, []byte(`{"id":"a","date":"2021-12-01","text":"Germany rejected sanctions on Nord Stream 2."}`+"\n"+
+		`{"id":"b","date":"2022-01-20","text":"Germany supported sanctions on Nord Stream 2."}`+"\n"+
+		`{"id":"c","date":"2022-01-25","text":"Germany welcomed the talks in Paris. Germany backed the talks in Paris."}`+"\n"), 0o644)
+	db := filepath.Join(dir, "s.db")
+	if _, _, err := run(t, "build", "-q", "--dbpath", db, feed); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, "query", "--dbpath", db, "--name", "shifts", "Germany")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []map[string]interface{}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if len(rows) != 1 || !strings.Contains(fmt.Sprint(rows[0]["position"]), "Nord Stream") || rows[0]["before"] != "2021-12-01" ||
+		rows[0]["after"] != "2022-01-20" || !strings.HasPrefix(fmt.Sprint(rows[0]["from"]), "-") || !strings.HasPrefix(fmt.Sprint(rows[0]["to"]), "+") {
+		t.Errorf("shifts: %s", out)
+	}
+	if list, _, _ := run(t, "query", "--list"); !strings.Contains(list, "shifts ACTOR") {
+		t.Errorf("query --list lacks shifts:\n%s", list)
+	}
+}
