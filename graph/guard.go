@@ -3,8 +3,11 @@ package graph
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/boltdb/bolt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -22,8 +25,26 @@ import (
 
 // guarded opens the file-backed key-value stores through guardedKV.
 var guarded = map[string]func(string, cgraph.Options) (hkv.KV, error){
-	"bolt":    kvbolt.Open,
+	"bolt":    openBolt,
 	"leveldb": kvleveldb.Open,
+}
+
+// readOnlyOption asks openBolt for a read-only bolt file.
+const readOnlyOption = "stancegraph_read_only"
+
+// openBolt opens a bolt store as Cayley does, but read-only when asked:
+// bolt then takes a shared lock, so several readers (a read-only `serve`,
+// `query`, `stats`, `export`) share the file while no writer holds it.
+func openBolt(path string, opts cgraph.Options) (hkv.KV, error) {
+	ro, _ := opts.BoolKey(readOnlyOption, false)
+	if !ro {
+		return kvbolt.Open(path, opts)
+	}
+	db, err := bolt.Open(filepath.Join(path, "indexes.bolt"), 0o644, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return nil, err
+	}
+	return hbolt.New(db), nil
 }
 
 // closeWait bounds how long Close waits for a straggling query.

@@ -93,11 +93,14 @@ func Open(cfg Config) (*Store, error) {
 		path = ""
 	}
 	if cfg.Backend == "bolt" {
-		if err := checkBoltFree(path); err != nil {
+		if err := checkBoltFree(path, cfg.ReadOnly); err != nil {
 			return nil, err
 		}
 	}
 	opts := kvOptions(cfg.Backend, cfg.Options)
+	if cfg.ReadOnly && cfg.Backend == "bolt" && exists(path) {
+		opts[readOnlyOption] = true
+	}
 	if persistent && fileBacked[cfg.Backend] && !exists(path) {
 		if cfg.ReadOnly || cfg.Existing {
 			return nil, fmt.Errorf("store %s at %s does not exist: run `stancegraph build` first", cfg.Backend, path)
@@ -216,16 +219,24 @@ func exists(path string) bool {
 }
 
 // checkBoltFree fails fast when another process holds the bolt file: bolt
-// itself would wait for the lock forever.
-func checkBoltFree(dir string) error {
+// itself would wait for the lock forever. A reader needs only that no
+// writer holds it (readers share the file); a writer, that no one does.
+func checkBoltFree(dir string, readOnly bool) error {
 	file := filepath.Join(dir, "indexes.bolt")
-	f, err := os.OpenFile(file, os.O_RDWR, 0)
+	f, err := os.OpenFile(file, os.O_RDONLY, 0)
 	if err != nil {
 		return nil // missing or unreadable: Cayley reports it
 	}
 	defer f.Close()
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		return fmt.Errorf("store %s is in use by another stancegraph process: stop it, or query through its `stancegraph serve`", dir)
+	how := syscall.LOCK_EX
+	if readOnly {
+		how = syscall.LOCK_SH
+	}
+	if err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB); err != nil {
+		if readOnly {
+			return fmt.Errorf("store %s is being written by another stancegraph process: wait for it to end, or query through its `stancegraph serve --writable`", dir)
+		}
+		return fmt.Errorf("store %s is in use by another stancegraph process: stop it (a read-only `serve` shares the store with readers, not writers)", dir)
 	}
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 }

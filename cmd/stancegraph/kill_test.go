@@ -199,3 +199,39 @@ func TestKillDuringBuildOver(t *testing.T) {
 		t.Errorf("%d documents after the re-run, want %d", got, len(want))
 	}
 }
+
+// TestReadersShareServe: while a read-only `serve` holds a bolt store,
+// stats, query and export read it too, and a build into it is refused
+// with a message that says why.
+func TestReadersShareServe(t *testing.T) {
+	bin := binary(t)
+	db := filepath.Join(t.TempDir(), "s.db")
+	if out, err := exec.Command(bin, "build", "-q", "--extractor", "rules", "--dbpath", db, "../../testdata/corpus").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	serve := exec.Command(bin, "serve", "--dbpath", db, "--addr", "127.0.0.1:0")
+	stdout, _ := serve.StdoutPipe()
+	if err := serve.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { serve.Process.Signal(os.Interrupt); serve.Wait() }()
+	// The banner says the console is up.
+	buf := make([]byte, 4096)
+	n, _ := stdout.Read(buf)
+	if !strings.Contains(string(buf[:n]), "stancegraph console") {
+		t.Fatalf("serve did not start: %q", buf[:n])
+	}
+	for _, args := range [][]string{
+		{"stats", "--dbpath", db},
+		{"query", "--dbpath", db, "--name", "opponents", "Russia"},
+		{"export", "--dbpath", db, "--format", "csv"},
+	} {
+		if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+			t.Errorf("%s while serve runs: %v\n%s", args[0], err, out)
+		}
+	}
+	out, err := exec.Command(bin, "build", "-q", "--dbpath", db, "../../testdata/corpus").CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "in use by another stancegraph process") {
+		t.Errorf("a build while serve runs: %v\n%s", err, out)
+	}
+}

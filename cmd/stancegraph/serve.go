@@ -27,8 +27,8 @@ func newServe(g *globals) *cobra.Command {
 		Short: "Serve the Gizmo web console and Cayley's HTTP API over the store",
 		Long: "serve runs Cayley's web console (query editor, Visualize, Query Shape) and its HTTP API\n" +
 			"(/api/v1/query/gizmo, /api/v2/...) over the store, read-only unless --writable,\n" +
-			"on loopback unless --addr says otherwise. The process holds the store: query it\n" +
-			"through the console or the API while it runs.",
+			"on loopback unless --addr says otherwise. Read-only, it shares a bolt store with\n" +
+			"query, stats and export; --writable holds it alone.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.load(cmd, map[string]string{config.QueryTimeout: "timeout", config.QueryLimit: "limit", config.QueryMemory: "max-memory"})
