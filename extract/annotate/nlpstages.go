@@ -246,8 +246,40 @@ func properNames(lx *lexicon.Lexicon) map[string][][]string {
 func (s parse) retag(toks []nlp.Token) {
 	s.retagNames(toks)
 	s.verbNotPreposition(toks)
+	gerundNoun(toks)
 	s.finiteVerb(toks)
 }
+
+// gerundNoun tags an -ing word that a determiner opens, with only
+// modifiers between, as the noun it is: "the 2016 arbitral ruling", "a
+// deadly bombing", "its continued shelling" (the tagger reads "ruling" as
+// a verb, and the parse of the sentence hangs on it).
+func gerundNoun(toks []nlp.Token) {
+	for i := range toks {
+		if toks[i].XPOS != "VBG" {
+			continue
+		}
+	back:
+		for k := i - 1; k >= 0; k-- {
+			switch toks[k].XPOS {
+			case "JJ", "JJR", "JJS", "CD", "NN", "NNP", "HYPH", "VBN", "RB":
+				continue
+			case "DT", "PRP$", "POS", "WP$":
+				if toks[k].XPOS == "DT" && !determiners[toks[k].Lower] {
+					break back
+				}
+				toks[i].XPOS, toks[i].UPOS = "NN", "NOUN"
+				break back
+			default:
+				break back
+			}
+		}
+	}
+}
+
+// determiners that open a noun phrase ("that" and "all" may not).
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "these": true, "those": true,
+	"its": true, "their": true, "any": true, "every": true, "each": true, "no": true, "another": true}
 
 // prepositions that are also verbs' forms: a stance verb tagged as a
 // preposition is a verb unless it is one of these.

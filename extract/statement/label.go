@@ -26,6 +26,9 @@ func labelOf(t *annotate.Tree, parts []int) string {
 				if k < p {
 					continue
 				}
+				if t.Toks[k].Rel == "obl:unmarked" || t.Toks[k].Rel == "obl:tmod" {
+					continue // "last week", or an apposition the parser set apart
+				}
 				if m := t.Marker(k); t.Rel(k) == "obl" && (m == "of" || m == "for" || m == "on" || m == "against") {
 					keep(t, k, k, in)
 				}

@@ -109,6 +109,8 @@ func TestMechanisms(t *testing.T) {
 			nil, []want{{"Bolivia", schema.Oppose, "proposal"}}},
 		{"a promised response is a threat, not a position", "Seoul vowed to deliver a resolute response if Pyongyang fired another missile.",
 			[]want{{"South Korea", schema.Threaten, "North Korea"}}, []want{{"South Korea", schema.Support, "response"}}},
+		{"an -ing word a determiner opens is a noun", "Guyana welcomed the support of Brazil for the 2018 arbitral ruling on the Essequibo.",
+			[]want{{"Guyana", schema.Support, "arbitral ruling"}}, nil},
 		{"judgment: called X unacceptable", "Armenia called Azerbaijan's demands unacceptable.",
 			[]want{{"Armenia", schema.Oppose, "Azerbaijan's demands"}}, nil},
 		{"negation turns the class", "Morocco did not accept the plan.",
