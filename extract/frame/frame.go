@@ -42,6 +42,7 @@ type Reader struct {
 	eliciting   map[string]bool // "drawing condemnation from X": X's stance towards the clause
 	reporting   map[string]bool // verbs of report
 	asking      map[string]bool // nouns of pressure whose infinitive is what is asked: "pressure to recognise"
+	hostile     map[string]bool // deeds an actor denies by saying it did not do them: "never threatened"
 }
 
 // sent is the sentence being read: its tree, and its document for the
@@ -73,7 +74,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
 		inter: newInteractions(lx), asserting: set(fr.Asserting), audience: set(fr.Audience),
 		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses), retaliation: set(fr.Retaliation), eliciting: set(fr.Eliciting),
-		reporting: set(firstWords(lx.Reporting)), asking: set(fr.Asking),
+		reporting: set(firstWords(lx.Reporting)), asking: set(fr.Asking), hostile: set(fr.Hostile),
 	}
 	for class, words := range lx.Stance.Adjectives {
 		for _, w := range words {
@@ -103,6 +104,9 @@ func (r *Reader) Annotate(_ context.Context, d *annotate.Doc) error {
 			}
 			fs = append(fs, r.evaluation(t, p)...)
 			fs = append(fs, r.deonticFrame(t, p)...)
+			if len(fs) == 0 {
+				fs = r.deniedDeed(t, p)
+			}
 			if len(fs) == 0 {
 				fs = r.intention(t, p)
 			}
@@ -729,6 +733,20 @@ func (r *Reader) deonticFrame(t *sent, p int) []annotate.Frame {
 		}
 	}
 	return nil
+}
+
+// deniedDeed reads a hostile deed an actor says it has not done or will
+// not do as its denial of the deed: "Moscow has never threatened Kyiv",
+// "they would not attack Ukraine" (frames.hostile).
+func (r *Reader) deniedDeed(t *sent, p int) []annotate.Frame {
+	if !t.IsVerb(p) || !r.hostile[t.Toks[p].Lemma] || !t.Negated(p) {
+		return nil
+	}
+	h := r.holder(t, p)
+	if h < 0 || t.d.MentionAt(t.si, h) == nil {
+		return nil
+	}
+	return []annotate.Frame{{Cue: "not " + t.Toks[p].Lemma, Class: schema.Deny, Holder: h, Parts: []int{p}, Deed: true}}
 }
 
 // elicited gives what a reaction noun reacts to when a verb of eliciting

@@ -105,6 +105,7 @@ type Frames struct {
 	Retaliation []string `yaml:"retaliation"` // "retaliate after X ...": a threat to X
 	Eliciting   []string `yaml:"eliciting"`   // "drew condemnation from X": X's stance on the clause
 	Asking      []string `yaml:"asking"`      // "pressure on X to Y": Y is asked of X
+	Hostile     []string `yaml:"hostile"`     // "never threatened X": a denial of the deed
 }
 
 // Mentions are the word classes that find actors the lexicon does not
@@ -239,6 +240,7 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Frames.Retaliation = append(lx.Frames.Retaliation, f.Frames.Retaliation...)
 	lx.Frames.Eliciting = append(lx.Frames.Eliciting, f.Frames.Eliciting...)
 	lx.Frames.Asking = append(lx.Frames.Asking, f.Frames.Asking...)
+	lx.Frames.Hostile = append(lx.Frames.Hostile, f.Frames.Hostile...)
 	lx.Mentions.Government = append(lx.Mentions.Government, f.Mentions.Government...)
 	lx.Mentions.Honorifics = append(lx.Mentions.Honorifics, f.Mentions.Honorifics...)
 	lx.Mentions.Organisations = merge(lx.Mentions.Organisations, f.Mentions.Organisations)
