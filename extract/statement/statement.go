@@ -127,9 +127,17 @@ func (w *builder) sentence(si int, frames []annotate.Frame) {
 			}
 		}
 	}
-	// Reported clauses that state no stance: the speaker asserts them.
+	// Reported clauses that state no stance: the speaker asserts them;
+	// so too a deed of another actor ("Haley said Iran had supplied a
+	// missile to the Houthis").
 	for _, rep := range reps {
-		w.asserted(si, t, rep, inFrame)
+		mask := make([]bool, len(inFrame))
+		for _, f := range frames {
+			if !f.Actor || w.sameActor(si, f.Holder, rep.speaker) || f.Holder < 0 {
+				mask[f.Pred] = true
+			}
+		}
+		w.asserted(si, t, rep, mask)
 	}
 	if len(reps) > 0 {
 		w.lastSpkr = w.parties(si, t, reps[len(reps)-1].speaker)
