@@ -165,6 +165,11 @@ func (r *Reader) conditionalThreats(t *sent) []annotate.Frame {
 				continue
 			}
 			out = append(out, annotate.Frame{Pred: p, Cue: tk.Lemma + " if", Class: schema.Threaten, Holder: h, Parts: []int{target}, Actor: true})
+			// What the response is promised against is opposed: "its
+			// threat to retaliate if Tsai met McCarthy" opposes the meeting.
+			if conditional && t.IsVerb(c) {
+				out = append(out, annotate.Frame{Pred: p, Cue: tk.Lemma + " if", Class: schema.Oppose, Holder: h, Parts: []int{c}, Deed: true})
+			}
 			break
 		}
 	}

@@ -88,6 +88,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Norway", schema.Oppose, "arrests"}}, nil},
 		{"a response promised on a condition threatens its actor", "Turkey warned of a severe response if Greece extends its territorial waters.",
 			[]want{{"Turkey", schema.Threaten, "Greece"}}, nil},
+		{"a response promised against a deed opposes the deed", "Ankara threatened to retaliate if Athens extends its territorial waters.",
+			[]want{{"Turkey", schema.Threaten, "Greece"}, {"Turkey", schema.Oppose, "Athens extends its territorial waters"}}, nil},
 		{"no threat in a response not promised", "Turkey did not respond if Greece called.",
 			nil, []want{{"Turkey", schema.Threaten, "Greece"}}},
 		{"a name with particles", "European Commission President Ursula von der Leyen welcomed the Mercosur deal.",
