@@ -119,6 +119,8 @@ func TestMechanisms(t *testing.T) {
 		{"a deed of another, reported, is asserted", "Somalia's foreign minister said Eritrea had supplied weapons to al-Shabaab. He said Somalia had met Kenya.",
 			[]want{{"Somalia", schema.Assert, "Eritrea had supplied weapons to al-Shabaab"}, {"Eritrea", schema.Aid, "al-Shabaab"}},
 			[]want{{"Somalia", schema.Assert, "Somalia had met Kenya"}}},
+		{"waiting for something is wanting it", "Cairo is still waiting for a written guarantee on the water flow.",
+			[]want{{"Egypt", schema.Demand, "written guarantee on water flow"}}, nil},
 		{"judgment: called X unacceptable", "Armenia called Azerbaijan's demands unacceptable.",
 			[]want{{"Armenia", schema.Oppose, "Azerbaijan's demands"}}, nil},
 		{"negation turns the class", "Morocco did not accept the plan.",
