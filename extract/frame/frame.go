@@ -533,6 +533,17 @@ func (r *Reader) evaluation(t *sent, p int) []annotate.Frame {
 		return nil
 	}
 	class, ok := r.evaluative(t, p)
+	if !ok && t.IsNoun(p) {
+		// "is a positive signal", "is a dangerous step": the noun
+		// judged by its adjective.
+		for _, k := range t.Kids[p] {
+			if t.Rel(k) == "amod" {
+				if class, ok = r.evaluative(t, k); ok {
+					break
+				}
+			}
+		}
+	}
 	if !ok {
 		return nil
 	}

@@ -121,6 +121,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Somalia", schema.Assert, "Somalia had met Kenya"}}},
 		{"waiting for something is wanting it", "Cairo is still waiting for a written guarantee on the water flow.",
 			[]want{{"Egypt", schema.Demand, "written guarantee on water flow"}}, nil},
+		{"a noun predicate judged by its adjective", "The deployment of the missiles is a dangerous step, Seoul said.",
+			[]want{{"South Korea", schema.Oppose, "deployment of missiles"}}, nil},
 		{"judgment: called X unacceptable", "Armenia called Azerbaijan's demands unacceptable.",
 			[]want{{"Armenia", schema.Oppose, "Azerbaijan's demands"}}, nil},
 		{"negation turns the class", "Morocco did not accept the plan.",
