@@ -43,6 +43,8 @@ type Reader struct {
 	reporting   map[string]bool // verbs of report
 	asking      map[string]bool // nouns of pressure whose infinitive is what is asked: "pressure to recognise"
 	hostile     map[string]bool // deeds an actor denies by saying it did not do them: "never threatened"
+	harming     map[string]bool // "X undermines peace": X is judged harmful
+	helping     map[string]bool // "X contributes to the order": X is judged good
 }
 
 // sent is the sentence being read: its tree, and its document for the
@@ -74,7 +76,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
 		inter: newInteractions(lx), asserting: set(fr.Asserting), audience: set(fr.Audience),
 		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses), retaliation: set(fr.Retaliation), eliciting: set(fr.Eliciting),
-		reporting: set(firstWords(lx.Reporting)), asking: set(fr.Asking), hostile: set(fr.Hostile),
+		reporting: set(firstWords(lx.Reporting)), asking: set(fr.Asking), hostile: set(fr.Hostile), harming: set(fr.Harming), helping: set(fr.Helping),
 	}
 	for class, words := range lx.Stance.Adjectives {
 		for _, w := range words {
@@ -106,6 +108,9 @@ func (r *Reader) Annotate(_ context.Context, d *annotate.Doc) error {
 			fs = append(fs, r.deonticFrame(t, p)...)
 			if len(fs) == 0 {
 				fs = r.deniedDeed(t, p)
+			}
+			if len(fs) == 0 {
+				fs = r.effect(t, p)
 			}
 			if len(fs) == 0 {
 				fs = r.intention(t, p)
@@ -749,6 +754,35 @@ func (r *Reader) deonticFrame(t *sent, p int) []annotate.Frame {
 		}
 	}
 	return nil
+}
+
+// effect reads a thing said to harm or help as the speaker's judgment of
+// it: "the launches are undermining regional peace" opposes the launches,
+// "the ruling contributes to the rules-based order" supports the ruling
+// (frames.harming, frames.helping). An actor as subject is left to the
+// verbs of accusation.
+func (r *Reader) effect(t *sent, p int) []annotate.Frame {
+	if !t.IsVerb(p) {
+		return nil
+	}
+	class := schema.Class("")
+	switch lemma := t.Toks[p].Lemma; {
+	case r.harming[lemma]:
+		class = schema.Oppose
+	case r.helping[lemma]:
+		class = schema.Support
+	default:
+		return nil
+	}
+	s := t.Child(p, "nsubj")
+	if s < 0 || !t.IsNoun(s) || t.actor(s) || t.d.MentionAt(t.si, s) != nil {
+		return nil
+	}
+	f := annotate.Frame{Cue: t.Toks[p].Lemma, Class: class, Holder: -1, Parts: []int{s}, Judged: true}
+	if t.Negated(p) {
+		r.turn(&f)
+	}
+	return []annotate.Frame{f}
 }
 
 // deniedDeed reads a hostile deed an actor says it has not done or will

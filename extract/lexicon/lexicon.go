@@ -106,6 +106,8 @@ type Frames struct {
 	Eliciting   []string `yaml:"eliciting"`   // "drew condemnation from X": X's stance on the clause
 	Asking      []string `yaml:"asking"`      // "pressure on X to Y": Y is asked of X
 	Hostile     []string `yaml:"hostile"`     // "never threatened X": a denial of the deed
+	Harming     []string `yaml:"harming"`     // "X undermines peace": the speaker opposes X
+	Helping     []string `yaml:"helping"`     // "X strengthens the order": the speaker supports X
 }
 
 // Mentions are the word classes that find actors the lexicon does not
@@ -241,6 +243,8 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Frames.Eliciting = append(lx.Frames.Eliciting, f.Frames.Eliciting...)
 	lx.Frames.Asking = append(lx.Frames.Asking, f.Frames.Asking...)
 	lx.Frames.Hostile = append(lx.Frames.Hostile, f.Frames.Hostile...)
+	lx.Frames.Harming = append(lx.Frames.Harming, f.Frames.Harming...)
+	lx.Frames.Helping = append(lx.Frames.Helping, f.Frames.Helping...)
 	lx.Mentions.Government = append(lx.Mentions.Government, f.Mentions.Government...)
 	lx.Mentions.Honorifics = append(lx.Mentions.Honorifics, f.Mentions.Honorifics...)
 	lx.Mentions.Organisations = merge(lx.Mentions.Organisations, f.Mentions.Organisations)

@@ -35,7 +35,10 @@ func (b *builder) reports(t *annotate.Tree) []report {
 					found = true
 				}
 			}
-			if h := tk.Head; h >= 0 && !found && (t.Rel(p) == "parataxis" || t.Rel(p) == "advcl" && p > h && t.Marker(p) == "") {
+			// The parser also reads "..., Egypt added" as a clause the
+			// head takes: a report after its head, with no clause of its own.
+			if h := tk.Head; h >= 0 && !found && (t.Rel(p) == "parataxis" || t.Rel(p) == "advcl" && p > h && t.Marker(p) == "" ||
+				t.Rel(p) == "ccomp" && p > h && t.Marker(p) == "" && commaBefore(t, p)) {
 				// "'...,' X said": the clause is the head's, less the report.
 				t.Mark(h, clause)
 				t.Unmark(p, clause)
@@ -136,4 +139,16 @@ func quotedSentences(d *annotate.Doc) []bool {
 
 func isQuote(s string) bool {
 	return s == `"` || s == "``" || s == "''" || strings.ContainsAny(s, "“”")
+}
+
+// commaBefore reports a report set off by a comma: ", Egypt added".
+func commaBefore(t *annotate.Tree, p int) bool {
+	first := p
+	if s := t.Subject(p); s >= 0 && s < p {
+		first = s
+		for first > 0 && t.Toks[first-1].Head == s && t.Toks[first-1].UPOS != "PUNCT" {
+			first--
+		}
+	}
+	return first > 0 && (t.Toks[first-1].Text == "," || t.Toks[first-1].Text == "''" || t.Toks[first-1].Text == "\"")
 }

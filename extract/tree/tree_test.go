@@ -123,6 +123,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Egypt", schema.Demand, "written guarantee on water flow"}}, nil},
 		{"a noun predicate judged by its adjective", "The deployment of the missiles is a dangerous step, Seoul said.",
 			[]want{{"South Korea", schema.Oppose, "deployment of missiles"}}, nil},
+		{"a thing said to harm or help is judged", "The settlements are undermining the two-state solution, Jordan said. The ceasefire contributes to stability, Egypt added.",
+			[]want{{"Jordan", schema.Oppose, "settlements"}, {"Egypt", schema.Support, "ceasefire"}}, nil},
 		{"judgment: called X unacceptable", "Armenia called Azerbaijan's demands unacceptable.",
 			[]want{{"Armenia", schema.Oppose, "Azerbaijan's demands"}}, nil},
 		{"negation turns the class", "Morocco did not accept the plan.",
