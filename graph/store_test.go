@@ -375,3 +375,28 @@ func TestRDFExports(t *testing.T) {
 		t.Errorf("JSON-LD without @context: %.300s", jd)
 	}
 }
+
+// TestLookupByWords: a position is found by its words in any order and
+// form ("Ukraine membership" for "Ukraine's membership in NATO"); words
+// that several labels hold are refused with the candidates named.
+func TestLookupByWords(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, "memstore")
+	if _, err := s.Load(ctx, batch("a.txt", stmt("a.txt", 0, "Russia", schema.Oppose, "Ukraine's membership in NATO"),
+		stmt("a.txt", 1, "Russia", schema.Demand, "NATO's non-expansion towards the east"),
+		stmt("a.txt", 2, "United States", schema.Oppose, "further expansion of NATO to the East"))); err != nil {
+		t.Fatal(err)
+	}
+	iri, ok, err := s.Lookup(ctx, schema.TypePosition, "Ukraine membership")
+	if err != nil || !ok || iri != schema.PositionIRI("Ukraine's membership in NATO") {
+		t.Errorf("Ukraine membership: %v %v %v", iri, ok, err)
+	}
+	_, ok, err = s.Lookup(ctx, schema.TypePosition, "NATO expanding")
+	var amb *AmbiguousError
+	if ok || !errors.As(err, &amb) || len(amb.Candidates) != 2 || !strings.Contains(err.Error(), "further expansion of NATO") {
+		t.Errorf("NATO expanding: %v %v", ok, err)
+	}
+	if _, ok, err := s.Lookup(ctx, schema.TypePosition, "gas pipeline"); ok || err != nil {
+		t.Errorf("gas pipeline: %v %v", ok, err)
+	}
+}
