@@ -83,8 +83,20 @@ func Names() []string {
 	return names
 }
 
-// New makes the named extractor.
+// New makes the named extractor, reading long documents in parts and
+// dating its statements.
 func New(name string, cfg Config) (Extractor, error) {
+	ex, err := Part(name, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return dated{inParts{ex}}, nil
+}
+
+// Part makes the named extractor alone, for an extractor made of others
+// (hybrid): New's reading in parts and dating are then done once, around
+// the whole.
+func Part(name string, cfg Config) (Extractor, error) {
 	regMu.RLock()
 	f, ok := registry[name]
 	regMu.RUnlock()
@@ -95,10 +107,22 @@ func New(name string, cfg Config) (Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extractor %s: %w", name, err)
 	}
-	if _, ok := ex.(inParts); ok {
-		return ex, nil
+	return ex, nil
+}
+
+// dated gives each statement the date its sentence places it at, from the
+// document's date: "on Wednesday" in an article of Thursday 27 January
+// 2022 (package when).
+type dated struct{ Extractor }
+
+func (x dated) Extract(ctx context.Context, doc *Document) (Result, error) {
+	r, err := x.Extractor.Extract(ctx, doc)
+	for i := range r.Statements {
+		if s := &r.Statements[i]; s.EventDate == "" {
+			s.EventDate, _ = when.Resolve(s.Sentence, doc.Date)
+		}
 	}
-	return inParts{ex}, nil
+	return r, err
 }
 
 // PartSize bounds the text an extractor reads at once: a longer document
@@ -112,18 +136,6 @@ const PartSize = 1 << 20
 type inParts struct{ Extractor }
 
 func (x inParts) Extract(ctx context.Context, doc *Document) (Result, error) {
-	r, err := x.extract(ctx, doc)
-	// When each statement was made, from its sentence and the document's
-	// date: "on Wednesday" in an article of Thursday 27 January 2022.
-	for i := range r.Statements {
-		if s := &r.Statements[i]; s.EventDate == "" {
-			s.EventDate, _ = when.Resolve(s.Sentence, doc.Date)
-		}
-	}
-	return r, err
-}
-
-func (x inParts) extract(ctx context.Context, doc *Document) (Result, error) {
 	if len(doc.Text) <= PartSize {
 		return x.Extractor.Extract(ctx, doc)
 	}

@@ -152,7 +152,7 @@ func (r *Reader) conditionalThreats(t *sent) []annotate.Frame {
 			continue
 		}
 		for p, tk := range t.Toks {
-			if !r.responses[tk.Lemma] || after && !r.retaliation[tk.Lemma] || t.Dominates(c, p) || t.negatedPred(p) {
+			if !r.responses[tk.Lemma] || after && !r.retaliation[tk.Lemma] || t.Dominates(c, p) || t.Negated(p) {
 				continue
 			}
 			h := -1
@@ -204,9 +204,6 @@ func (t *sent) hasAdverb(p int, word string) bool {
 	}
 	return false
 }
-
-// negatedPred reports a predicate negated in place.
-func (t *sent) negatedPred(p int) bool { return t.Negated(p) }
 
 // turn negates a frame's class ("did not accept" opposes).
 func (r *Reader) turn(f *annotate.Frame) {

@@ -34,11 +34,11 @@ type Extractor struct {
 
 // New makes the extractor from configuration; both parts get all of it.
 func New(cfg extract.Config) (*Extractor, error) {
-	r, err := extract.New(rules.Name, cfg)
+	r, err := extract.Part(rules.Name, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("extractor %s: %w", Name, err)
 	}
-	t, err := extract.New(tree.Name, cfg)
+	t, err := extract.Part(tree.Name, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("extractor %s: %w", Name, err)
 	}

@@ -6,14 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/stancegraph/stancegraph/extract/when"
 )
 
-// months maps month names and their abbreviations to their numbers.
-var months = map[string]int{"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-	"oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
-
-const monthRe = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+const monthRe = when.MonthPattern + `\.?`
 
 var (
 	// "STEPANAKERT, FEBRUARY 1, ARTSAKHPRESS", "GENEVA, Jan 21 (Reuters)",
@@ -50,10 +47,10 @@ func Dateline(text string, year int) (string, bool) {
 			return check(atoi(m[1]), atoi(m[2]), atoi(m[3]))
 		}
 		if m := labelDate.FindStringSubmatch(line); m != nil {
-			return check(atoi(m[3]), months[strings.ToLower(m[1])], atoi(m[2]))
+			return check(atoi(m[3]), int(when.Month(m[1])), atoi(m[2]))
 		}
 		if m := dayFirst.FindStringSubmatch(line); m != nil {
-			return check(atoi(m[3]), months[strings.ToLower(m[2])], atoi(m[1]))
+			return check(atoi(m[3]), int(when.Month(m[2])), atoi(m[1]))
 		}
 		if m := placeDate.FindStringSubmatch(line); m != nil && isCapitals(line[:strings.IndexByte(line, ',')]) {
 			y := year
@@ -63,7 +60,7 @@ func Dateline(text string, year int) (string, bool) {
 			if y <= 0 {
 				return "", false
 			}
-			return check(y, months[strings.ToLower(m[1])], atoi(m[2]))
+			return check(y, int(when.Month(m[1])), atoi(m[2]))
 		}
 	}
 	return "", false

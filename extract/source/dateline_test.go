@@ -19,7 +19,7 @@ func TestDateline(t *testing.T) {
 		{"2024-08-20 Doha, Qatar.- US Secretary of State ...", 0, "2024-08-20"},
 		{"Representatives of Ukraine met in Paris.\nOn January 19, it was reported that Blinken would meet Lavrov.", 2022, ""},
 		{"Russia says talks went well. GENEVA, Jan 21 (Reuters)", 2022, ""}, // a dateline opens a line
-		{"PARIS, February 30, 2022 - nothing", 0, ""},                        // no such day
+		{"PARIS, February 30, 2022 - nothing", 0, ""},                       // no such day
 	} {
 		got, ok := Dateline(tc.text, tc.year)
 		if got != tc.want || ok != (tc.want != "") {

@@ -47,32 +47,23 @@ func labelOf(t *annotate.Tree, parts []int) string {
 	return words(t, in)
 }
 
-// labelDeed writes a deed from its verb's phrase, less the subject, the
-// auxiliaries and what only sets the time or manner: "the bloc will also
-// impose sanctions on 27 people" is "impose sanctions on 27 people".
-func labelDeed(t *annotate.Tree, p int) string {
+// labelClause writes what a clause says is or was done, from its verb's
+// phrase less the auxiliaries and what only sets the time or manner or
+// hangs beside it. withDoer keeps the subject: "Turkey launched an
+// offensive against Kurdish fighters" (another's deed); without it, "the
+// bloc will also impose sanctions on 27 people" is "impose sanctions on 27
+// people" (the holder's own).
+func labelClause(t *annotate.Tree, p int, withDoer bool) string {
 	in := make([]bool, len(t.Toks))
 	in[p] = true
 	for _, k := range t.Kids[p] {
 		switch t.Rel(k) {
-		case "nsubj", "nsubj:pass", "csubj", "aux", "aux:pass", "expl", "mark", "advmod", "punct", "cc", "conj", "parataxis", "advcl":
+		case "aux", "expl", "mark", "advmod", "punct", "cc", "conj", "parataxis", "advcl":
 			continue
-		}
-		keep(t, p, k, in)
-	}
-	return words(t, in)
-}
-
-// labelEvent writes what a clause says was done, with who did it: "Turkey
-// launched an offensive against Kurdish fighters", less what hangs beside
-// it (the reaction the clause drew).
-func labelEvent(t *annotate.Tree, p int) string {
-	in := make([]bool, len(t.Toks))
-	in[p] = true
-	for _, k := range t.Kids[p] {
-		switch t.Rel(k) {
-		case "aux", "aux:pass", "expl", "mark", "advmod", "punct", "cc", "conj", "parataxis", "advcl":
-			continue
+		case "nsubj", "csubj":
+			if !withDoer {
+				continue
+			}
 		}
 		keep(t, p, k, in)
 	}

@@ -289,10 +289,10 @@ func (w *builder) interaction(si int, t *annotate.Tree, f annotate.Frame, holder
 func (w *builder) add(si int, t *annotate.Tree, f annotate.Frame, h party, parts []int, speakers []party) {
 	var label string
 	deed := f.Deed && len(parts) == 1 && t.Toks[parts[0]].UPOS == "VERB"
-	if s := t.Subject(parts[0]); deed && s >= 0 && !w.sameActor(si, s, f.Holder) {
-		label = labelEvent(t, parts[0]) // another's deed: "Turkey launched an offensive"
-	} else if deed {
-		label = labelDeed(t, parts[0])
+	if deed {
+		// Another's deed keeps its doer: "Turkey launched an offensive".
+		s := t.Subject(parts[0])
+		label = labelClause(t, parts[0], s >= 0 && !w.sameActor(si, s, f.Holder))
 	} else {
 		label = labelOf(t, parts)
 	}

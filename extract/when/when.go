@@ -20,7 +20,15 @@ var (
 		"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
 )
 
-const month = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+// MonthPattern matches a month's name or abbreviation (case-insensitive
+// with (?i)), as a group; Month gives its number.
+const MonthPattern = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+
+const month = MonthPattern
+
+// Month gives the month a name or abbreviation names ("Jan", "january"),
+// or 0.
+func Month(name string) time.Month { return months[strings.ToLower(name)] }
 
 var (
 	// The expressions, each a group of alternatives tried in the order
@@ -59,11 +67,11 @@ func Resolve(sentence, docDate string) (string, bool) {
 			back := (int(doc.Weekday()) - int(wd) + 7) % 7
 			return day(doc.AddDate(0, 0, -back)), true
 		case m[4] != "":
-			if d, ok := monthDay(months[strings.ToLower(m[4])], m[5], m[6], doc, known); ok {
+			if d, ok := monthDay(Month(m[4]), m[5], m[6], doc, known); ok {
 				return d, true
 			}
 		case m[8] != "":
-			if d, ok := monthDay(months[strings.ToLower(m[8])], m[7], m[9], doc, known); ok {
+			if d, ok := monthDay(Month(m[8]), m[7], m[9], doc, known); ok {
 				return d, true
 			}
 		}
