@@ -114,8 +114,47 @@ func (s parse) Annotate(_ context.Context, d *Doc) error {
 	for i := range d.Sentences {
 		promoteVerb(d.Sentences[i].Tokens)
 		colonSubject(d.Sentences[i].Tokens)
+		oneSubject(d.Sentences[i].Tokens)
 	}
 	return nil
+}
+
+// oneSubject mends a clause the parser gave two subjects side by side: a
+// clause has one, so a noun right before another subject's phrase is its
+// modifier ("EU top diplomats agree", "Iran's foreign ministry spokesman
+// Bahram Qassemi said" read with "EU" and the title as subjects).
+func oneSubject(toks []nlp.Token) {
+	for b := range toks {
+		h := toks[b].Head
+		if h < 0 || toks[b].Rel != "nsubj" && toks[b].Rel != "nsubj:pass" {
+			continue
+		}
+		lo := b
+		for lo > 0 && within(toks, lo-1, b) {
+			lo--
+		}
+		a := lo - 1
+		if a < 0 || toks[a].Head != h || toks[a].Rel != toks[b].Rel || !within(toks, a, a) {
+			continue
+		}
+		if u := toks[a].UPOS; u != "PROPN" && u != "NOUN" {
+			continue
+		}
+		// a's own phrase ends where b's begins: a is one word, or a phrase
+		// whose last word is a's.
+		toks[a].Head, toks[a].Rel = b, "compound"
+	}
+}
+
+// within reports whether token i is top or under it.
+func within(toks []nlp.Token, i, top int) bool {
+	for steps := 0; i >= 0 && steps <= len(toks); steps++ {
+		if i == top {
+			return true
+		}
+		i = toks[i].Head
+	}
+	return false
 }
 
 // colonSubject mends a headline's attribution ("Moscow: The US response

@@ -23,6 +23,7 @@ type Parser struct {
 	root   int // the label id of "root"
 	// ids + 1 of the function relations the features follow (0 if absent)
 	caseL, markL, ccL int
+	punctL            int // id + 1 of "punct"
 	pool              sync.Pool
 }
 
@@ -60,6 +61,8 @@ func withLabels(labels []string) *Parser {
 			p.markL = i + 1
 		case "cc":
 			p.ccL = i + 1
+		case "punct":
+			p.punctL = i + 1
 		}
 	}
 	return p
@@ -151,7 +154,11 @@ func (p *Parser) Parse(forms, xpos, upos []string, heads, rels []int) ([]int, []
 		st.apply(mv, l+1)
 	}
 	p.oneRoot(st)
+	fixPunct(forms, upos, st.head[:n])
 	for i := 0; i < n; i++ {
+		if upos[i] == "PUNCT" && p.punctL > 0 && st.head[i] != n {
+			st.label[i] = p.punctL
+		}
 		h := st.head[i]
 		if h == n {
 			h = -1

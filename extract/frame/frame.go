@@ -40,6 +40,7 @@ type Reader struct {
 	responses   map[string]bool // "respond", "retaliation": promised on a condition, a threat
 	retaliation map[string]bool // "retaliate after X did Y": a threat to X
 	eliciting   map[string]bool // "drawing condemnation from X": X's stance towards the clause
+	deciding    map[string]bool // "agreed to impose sanctions": a decision taken, not a response promised
 	reporting   map[string]bool // verbs of report
 	asking      map[string]bool // nouns of pressure whose infinitive is what is asked: "pressure to recognise"
 	hostile     map[string]bool // deeds an actor denies by saying it did not do them: "never threatened"
@@ -75,7 +76,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 		light: set(fr.Light), content: set(fr.Content), negating: set(fr.Negating),
 		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
 		inter: newInteractions(lx), asserting: set(fr.Asserting), audience: set(fr.Audience),
-		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses), retaliation: set(fr.Retaliation), eliciting: set(fr.Eliciting),
+		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses), retaliation: set(fr.Retaliation), eliciting: set(fr.Eliciting), deciding: set(fr.Deciding),
 		reporting: set(firstWords(lx.Reporting)), asking: set(fr.Asking), hostile: set(fr.Hostile), harming: set(fr.Harming), helping: set(fr.Helping),
 	}
 	for class, words := range lx.Stance.Adjectives {
@@ -328,8 +329,9 @@ func (r *Reader) verbFrames(t *sent, p int) []annotate.Frame {
 			return nil
 		}
 		// "vowed to deliver a resolute response": a promised response is
-		// a threat (conditionalThreats), not a position.
-		if c.class == schema.Support && r.promisesResponse(t, target) {
+		// a threat (conditionalThreats), not a position; a decision to
+		// respond ("agreed to impose sanctions") is one.
+		if c.class == schema.Support && !r.deciding[lemma] && r.promisesResponse(t, target) {
 			return nil
 		}
 		// "confirmed that Sullivan delivered the response": a verb of
@@ -640,6 +642,11 @@ func (r *Reader) nounTarget(t *sent, p int, c cue) int {
 			if k > p && t.Rel(k) == "obl" && (rest == "" && complementCases[m] && m != "with" && m != "at" || rest != "" && m == rest) {
 				return k
 			}
+			// "reached an agreement to share the water": its infinitive,
+			// under a light verb.
+			if k > p && rest == "" && t.Rel(p) == "obj" && r.light[t.Toks[h].Lemma] && (t.Rel(k) == "advcl" || t.Rel(k) == "xcomp") && m == "to" {
+				return k
+			}
 		}
 	}
 	if rest != "" && rest != "that" {
@@ -796,13 +803,38 @@ func (r *Reader) deniedDeed(t *sent, p int) []annotate.Frame {
 	return []annotate.Frame{{Cue: "not " + t.Toks[p].Lemma, Class: schema.Deny, Holder: h, Parts: []int{p}, Deed: true}}
 }
 
+// circumstances are the prepositions whose phrase sets a clause's event
+// against someone's stance on it: concession ("pushed on despite vehement
+// opposition from Egypt", "in spite of", "notwithstanding", "regardless
+// of"), setting ("amid criticism from Beijing", "over the objections of"),
+// accompaniment ("with the backing of France").
+var circumstances = map[string]bool{"despite": true, "in spite of": true, "notwithstanding": true,
+	"regardless of": true, "amid": true, "amidst": true, "over": true, "with": true}
+
+// concessive are the prepositions whose phrase modifies a clause only.
+var concessive = map[string]bool{"despite": true, "in spite of": true, "notwithstanding": true, "regardless of": true}
+
 // elicited gives what a reaction noun reacts to when a verb of eliciting
 // takes it: the clause it hangs from ("Turkey launched an offensive,
 // drawing condemnation from the Arab League"), or the verb's subject ("the
 // move drew criticism from Egypt"). The second result says the target is
-// a clause.
+// a clause. A stance noun in a circumstance of a clause is a stance on the
+// clause's event.
+
 func (r *Reader) elicited(t *sent, p int) (int, bool) {
 	h := t.Toks[p].Head
+	if h >= 0 && t.Rel(p) == "obl" && t.IsVerb(h) && circumstances[t.Marker(p)] {
+		return h, true
+	}
+	// A concession modifies a clause, where the parser may hang it from a
+	// noun of the clause: "filled the reservoir despite opposition".
+	if h >= 0 && t.Rel(p) == "nmod" && concessive[t.Marker(p)] {
+		for v := h; v >= 0; v = t.Toks[v].Head {
+			if t.IsVerb(v) {
+				return v, true
+			}
+		}
+	}
 	if h < 0 || t.Rel(p) != "obj" || !r.eliciting[t.Toks[h].Lemma] {
 		return -1, false
 	}

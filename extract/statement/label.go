@@ -52,8 +52,10 @@ func labelOf(t *annotate.Tree, parts []int) string {
 // hangs beside it. withDoer keeps the subject: "Turkey launched an
 // offensive against Kurdish fighters" (another's deed); without it, "the
 // bloc will also impose sanctions on 27 people" is "impose sanctions on 27
-// people" (the holder's own).
-func labelClause(t *annotate.Tree, p int, withDoer bool) string {
+// people" (the holder's own). The phrase that holds the stance word
+// (except) is not part of what it is about: "filled the dam despite
+// opposition from Egypt" is "filled the dam".
+func labelClause(t *annotate.Tree, p int, withDoer bool, except int) string {
 	in := make([]bool, len(t.Toks))
 	in[p] = true
 	for _, k := range t.Kids[p] {
@@ -66,6 +68,9 @@ func labelClause(t *annotate.Tree, p int, withDoer bool) string {
 			}
 		}
 		keep(t, p, k, in)
+	}
+	if except >= 0 && !t.Dominates(except, p) {
+		t.Unmark(except, in)
 	}
 	return words(t, in)
 }

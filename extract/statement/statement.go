@@ -292,7 +292,7 @@ func (w *builder) add(si int, t *annotate.Tree, f annotate.Frame, h party, parts
 	if deed {
 		// Another's deed keeps its doer: "Turkey launched an offensive".
 		s := t.Subject(parts[0])
-		label = labelClause(t, parts[0], s >= 0 && !w.sameActor(si, s, f.Holder))
+		label = labelClause(t, parts[0], s >= 0 && !w.sameActor(si, s, f.Holder), f.Pred)
 	} else {
 		label = labelOf(t, parts)
 	}

@@ -163,6 +163,20 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Azerbaijan", schema.Assert, "Armenia had never withdrawn its troops"}}, nil},
 		{"a stance on an actor is none", "Venezuela rejected Guyana.",
 			nil, []want{{"Venezuela", schema.Oppose, "Guyana"}}},
+		{"a stance noun in a concession is a stance on the clause's event", "Ethiopia filled the reservoir despite vehement opposition from Egypt.",
+			[]want{{"Egypt", schema.Oppose, "filled reservoir"}}, []want{{"Egypt", schema.Oppose, "opposition"}}},
+		{"a stance noun in a setting", "Azerbaijan reopened the corridor amid fierce criticism from Armenia.",
+			[]want{{"Armenia", schema.Oppose, "reopened corridor"}}, nil},
+		{"a stance noun of accompaniment", "Morocco built the wall with the backing of France.",
+			[]want{{"France", schema.Support, "built wall"}}, nil},
+		{"a decision to respond is support for the response", "ASEAN ministers agreed to impose sanctions on Myanmar.",
+			[]want{{"ASEAN", schema.Support, "impose sanctions on Myanmar"}}, nil},
+		{"a promise of a response is no position", "Caracas vowed to deliver a firm response.",
+			nil, []want{{"Venezuela", schema.Support, "response"}}},
+		{"a light verb of achievement lends its subject", "Sudan and Egypt reached an agreement to share the river's water.",
+			[]want{{"Sudan", schema.Support, "share river's water"}, {"Egypt", schema.Support, "share river's water"}}, nil},
+		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
+			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := x.Extract(context.Background(), &extract.Document{ID: "t.txt", Text: tc.text})
