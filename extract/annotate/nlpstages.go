@@ -22,7 +22,7 @@ func init() {
 	})
 	Register("parse", func(env Env) (Stage, error) {
 		p, err := pipeline()
-		return parse{p: p, names: properNames(env.Lexicon), verbs: stanceVerbs(env.Lexicon)}, err
+		return parse{p: p, names: properNames(env.Lexicon), verbs: stanceVerbs(env.Lexicon), saying: sayingVerbs(env.Lexicon)}, err
 	})
 }
 
@@ -89,6 +89,24 @@ type parse struct {
 	p     *nlp.Pipeline
 	names map[string][][]string // first word -> names of several words that begin with it
 	verbs map[string]bool       // the lexicon's stance verbs of one word
+	// saying: verbs that take a clause, the stance verbs and the reporting
+	// verbs of one word
+	saying map[string]bool
+}
+
+// sayingVerbs lists the verbs of one word that take a clause: the stance
+// verbs and the reporting verbs ("say", "deny", "argue").
+func sayingVerbs(lx *lexicon.Lexicon) map[string]bool {
+	verbs := stanceVerbs(lx)
+	if lx == nil {
+		return verbs
+	}
+	for _, r := range lx.Reporting {
+		if !strings.Contains(r, " ") {
+			verbs[strings.ToLower(r)] = true
+		}
+	}
+	return verbs
 }
 
 // stanceVerbs lists the lexicon's stance verbs of one word.
@@ -115,8 +133,44 @@ func (s parse) Annotate(_ context.Context, d *Doc) error {
 		promoteVerb(d.Sentences[i].Tokens)
 		colonSubject(d.Sentences[i].Tokens)
 		oneSubject(d.Sentences[i].Tokens)
+		s.complementClause(d.Sentences[i].Tokens)
 	}
 	return nil
+}
+
+// complementClause makes a clause that follows a verb of saying with no
+// mark of punctuation between them its complement, where the parser set it
+// beside the verb ("Russia has denied it is planning an invasion" read with
+// "planning" as a parataxis of "denied"): clauses set side by side are
+// parted by punctuation.
+func (s parse) complementClause(toks []nlp.Token) {
+	for c := range toks {
+		v := toks[c].Head
+		if v < 0 || v > c || toks[c].Rel != "parataxis" || toks[v].UPOS != "VERB" || !s.saying[toks[v].Lemma] {
+			continue
+		}
+		first := c
+		for k := v + 1; k < c; k++ {
+			if within(toks, k, c) {
+				first = k
+				break
+			}
+		}
+		clean := true
+		for k := v + 1; k < first; k++ {
+			if toks[k].UPOS == "PUNCT" || toks[k].Head != v {
+				clean = false
+			}
+		}
+		for k := first; k < c && clean; k++ {
+			if toks[k].UPOS == "PUNCT" {
+				clean = false
+			}
+		}
+		if clean {
+			toks[c].Rel = "ccomp"
+		}
+	}
 }
 
 // oneSubject mends a clause the parser gave two subjects side by side: a

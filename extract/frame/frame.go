@@ -91,6 +91,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 func (r *Reader) Annotate(_ context.Context, d *annotate.Doc) error {
 	d.Frames = d.Frames[:0]
 	for si := range d.Sentences {
+		start := len(d.Frames)
 		t := &sent{Tree: annotate.NewTree(d.Tokens(si)), d: d, si: si}
 		for p := range t.Toks {
 			if r.conditioned(t, p) {
@@ -126,8 +127,29 @@ func (r *Reader) Annotate(_ context.Context, d *annotate.Doc) error {
 			f.Sent = si
 			d.Frames = append(d.Frames, f)
 		}
+		d.Frames = append(d.Frames[:start], judgedClaims(d.Frames[start:])...)
 	}
 	return nil
+}
+
+// judgedClaims drops a claim whose clause is an evaluation: "argued that
+// the aid constitutes a menace" is the speaker's opposition to the aid
+// (the evaluation, which takes the speaker as holder), not a claim besides.
+func judgedClaims(fs []annotate.Frame) []annotate.Frame {
+	judged := map[int]bool{}
+	for _, f := range fs {
+		if f.Judged && f.Holder < 0 {
+			judged[f.Pred] = true
+		}
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Class == schema.Assert && len(f.Parts) == 1 && judged[f.Parts[0]] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // conditionalThreats reads a response promised on a condition as a threat
@@ -236,7 +258,8 @@ func (r *Reader) conditioned(t *sent, p int) bool {
 // holder finds who holds what predicate p says: its subject; the agent of
 // a passive; for an infinitive or participle without a subject, the
 // controller (the object of "urged X to", else the subject of the verb it
-// depends on); for a conjunct, the first conjunct's holder.
+// depends on); for a conjunct or a clause set beside another without a
+// subject, the first one's holder.
 func (r *Reader) holder(t *sent, p int) int {
 	for steps := 0; p >= 0 && steps < len(t.Toks); steps++ {
 		if t.Passive(p) {
@@ -270,6 +293,13 @@ func (r *Reader) holder(t *sent, p int) int {
 				}
 			}
 		case "conj":
+		case "parataxis":
+			// "denied it is planning an invasion, however has argued
+			// that...": a finite clause set after another with no subject
+			// of its own shares that clause's.
+			if p < h || t.Child(p, "aux") < 0 || !t.IsVerb(h) {
+				return -1
+			}
 		case "ccomp":
 			return -1
 		default:
@@ -530,8 +560,11 @@ func (r *Reader) evaluative(t *sent, k int) (schema.Class, bool) {
 // unacceptable", "the drills are a threat", "it is unacceptable that X".
 // The frame has no holder: the statements stage gives it the speaker.
 func (r *Reader) evaluation(t *sent, p int) []annotate.Frame {
-	if t.Child(p, "expl") >= 0 {
+	if e := t.Child(p, "expl"); e >= 0 && t.Toks[e].Lower == "there" {
 		return r.existential(t, p)
+	}
+	if t.IsVerb(p) && ascriptive[t.Toks[p].Lemma] {
+		return r.ascription(t, p)
 	}
 	if t.Child(p, "cop") < 0 || !(t.IsAdj(p) || t.IsNoun(p)) {
 		return nil
@@ -552,24 +585,82 @@ func (r *Reader) evaluation(t *sent, p int) []annotate.Frame {
 		return nil
 	}
 	subj := t.Subject(p)
-	if subj >= 0 && t.Toks[subj].UPOS == "PRON" && t.Toks[subj].Lower == "it" {
-		if c := t.Child(p, "ccomp", "csubj"); c >= 0 {
-			subj = c
+	parts := []int{subj}
+	if e := t.Child(p, "expl"); e >= 0 || subj < 0 || t.Toks[subj].UPOS == "PRON" && t.Toks[subj].Lower == "it" {
+		// "it is unacceptable that X", "it would be foolish for Russia to
+		// attack Ukraine": the extraposed clause, with the subject its
+		// for-phrase gives.
+		c := t.Child(p, "ccomp", "csubj")
+		if c < 0 {
+			c = r.extraposed(t, p)
+		}
+		if c >= 0 {
+			parts = []int{c}
+			for _, k := range t.Kids[p] {
+				if t.Rel(k) == "obl" && t.Marker(k) == "for" && k < c && t.Marker(c) == "to" {
+					parts = []int{k, c}
+				}
+			}
 		}
 	}
-	if e := t.Child(p, "expl"); e >= 0 || subj < 0 {
-		if c := t.Child(p, "ccomp", "csubj"); c >= 0 {
-			subj = c
-		}
-	}
-	if subj < 0 {
+	if parts[0] < 0 {
 		return nil
 	}
-	f := annotate.Frame{Cue: "is " + t.Toks[p].Lower, Class: class, Holder: -1, Parts: []int{subj}, Judged: true}
+	f := annotate.Frame{Cue: "is " + t.Toks[p].Lower, Class: class, Holder: -1, Parts: parts, Judged: true}
 	if t.Negated(p) {
 		r.turn(&f)
 	}
 	return []annotate.Frame{f}
+}
+
+// ascriptive are the verbs that ascribe what their object names to their
+// subject, as a copula does: "the aid constitutes a menace", "the dam
+// poses a threat", "the vote amounts to annexation", "the drills represent
+// a provocation".
+var ascriptive = map[string]bool{"constitute": true, "pose": true, "represent": true, "amount": true}
+
+// ascription reads an ascriptive verb whose object is evaluative (itself
+// or by its adjective) as an evaluation of its subject.
+func (r *Reader) ascription(t *sent, p int) []annotate.Frame {
+	o := t.Child(p, "obj")
+	if t.Toks[p].Lemma == "amount" {
+		o = -1
+		for _, k := range t.Kids[p] {
+			if t.Rel(k) == "obl" && t.Marker(k) == "to" {
+				o = k
+			}
+		}
+	}
+	subj := t.Subject(p)
+	if o < 0 || subj < 0 || t.actor(subj) {
+		return nil
+	}
+	class, ok := r.evaluative(t, o)
+	for _, k := range t.Kids[o] {
+		if !ok && t.Rel(k) == "amod" {
+			class, ok = r.evaluative(t, k)
+		}
+	}
+	if !ok {
+		return nil
+	}
+	f := annotate.Frame{Cue: t.Toks[p].Lemma + " " + t.Toks[o].Lower, Class: class, Holder: -1, Parts: []int{subj}, Judged: true}
+	if r.negatedAt(t, p) {
+		r.turn(&f)
+	}
+	return []annotate.Frame{f}
+}
+
+// extraposed gives the infinitive an evaluative predicate with a dummy
+// subject takes, which the parser hangs as a clause modifier: "it would be
+// unproductive to negotiate in public".
+func (r *Reader) extraposed(t *sent, p int) int {
+	for _, k := range t.Kids[p] {
+		if k > p && (t.Rel(k) == "advcl" || t.Rel(k) == "xcomp") && t.Marker(k) == "to" && t.IsVerb(k) {
+			return k
+		}
+	}
+	return -1
 }
 
 // complementCases are the prepositions that introduce a stance noun's or
