@@ -136,18 +136,27 @@ func (r *Reader) Annotate(_ context.Context, d *annotate.Doc) error {
 // the aid constitutes a menace" is the speaker's opposition to the aid
 // (the evaluation, which takes the speaker as holder), not a claim besides.
 func judgedClaims(fs []annotate.Frame) []annotate.Frame {
-	judged := map[int]bool{}
-	for _, f := range fs {
+	judged := map[int]int{}
+	for i, f := range fs {
 		if f.Judged && f.Holder < 0 {
-			judged[f.Pred] = true
+			judged[f.Pred] = i + 1
+		}
+	}
+	drop := make([]bool, len(fs))
+	for i, f := range fs {
+		if f.Class != schema.Assert || len(f.Parts) != 1 || f.Holder < 0 {
+			continue
+		}
+		if j := judged[f.Parts[0]]; j > 0 {
+			fs[j-1].Holder = f.Holder // the claimant evaluates
+			drop[i] = true
 		}
 	}
 	out := fs[:0]
-	for _, f := range fs {
-		if f.Class == schema.Assert && len(f.Parts) == 1 && judged[f.Parts[0]] {
-			continue
+	for i, f := range fs {
+		if !drop[i] {
+			out = append(out, f)
 		}
-		out = append(out, f)
 	}
 	return out
 }
