@@ -134,6 +134,7 @@ func (s parse) Annotate(_ context.Context, d *Doc) error {
 		colonSubject(d.Sentences[i].Tokens)
 		oneSubject(d.Sentences[i].Tokens)
 		s.complementClause(d.Sentences[i].Tokens)
+		subjectAfterColon(d.Sentences[i].Tokens)
 	}
 	return nil
 }
@@ -171,6 +172,51 @@ func (s parse) complementClause(toks []nlp.Token) {
 			toks[c].Rel = "ccomp"
 		}
 	}
+}
+
+// subjectAfterColon mends a clause after a colon whose subject the parser
+// hung before the colon ("'We regret this decision': May, Merkel and
+// Macron respond to Trump", with the names as an apposition of the quote's
+// object and "respond" a subjectless parataxis): the noun phrase right
+// after the colon, ending right before a verb without a subject, is that
+// verb's subject.
+func subjectAfterColon(toks []nlp.Token) {
+	for c := range toks {
+		if toks[c].Text != ":" || c+2 >= len(toks) {
+			continue
+		}
+		// the head of the phrase that starts after the colon
+		n := c + 1
+		for steps := 0; steps < len(toks) && toks[n].Head > c && toks[toks[n].Head].UPOS != "VERB"; steps++ {
+			n = toks[n].Head
+		}
+		if u := toks[n].UPOS; u != "PROPN" && u != "NOUN" && u != "PRON" || toks[n].Head < 0 || toks[n].Head > c {
+			continue
+		}
+		// the verb right after n's phrase
+		v := -1
+		for k := n + 1; k < len(toks); k++ {
+			if !within(toks, k, n) {
+				v = k
+				break
+			}
+		}
+		if v < 0 || toks[v].UPOS != "VERB" || toks[v].Head < 0 || toks[v].Head > c || hasSubject(toks, v) {
+			continue
+		}
+		toks[n].Head, toks[n].Rel = v, "nsubj"
+		return
+	}
+}
+
+// hasSubject reports a subject among v's dependents.
+func hasSubject(toks []nlp.Token, v int) bool {
+	for _, t := range toks {
+		if t.Head == v && strings.HasPrefix(t.Rel, "nsubj") {
+			return true
+		}
+	}
+	return false
 }
 
 // oneSubject mends a clause the parser gave two subjects side by side: a

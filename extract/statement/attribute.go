@@ -94,6 +94,35 @@ func (w *builder) colonReport(si int, t *annotate.Tree) (report, bool) {
 	return report{verb: c, speaker: m.Head, clause: clause}, true
 }
 
+// quoteColonReport reads a headline that gives a quotation and then, after
+// a colon, who said it: "'We regret this decision': May, Merkel and Macron
+// respond to Trump". The name right after the colon reports the quotation.
+func (w *builder) quoteColonReport(si int, t *annotate.Tree) (report, bool) {
+	quote := func(s string) bool { return isQuote(s) || s == "'" || s == "‘" || s == "’" }
+	if len(t.Toks) < 4 || !quote(t.Toks[0].Text) {
+		return report{}, false
+	}
+	q := -1
+	for i := 1; i+1 < len(t.Toks); i++ {
+		if quote(t.Toks[i].Text) && t.Toks[i+1].Text == ":" {
+			q = i
+			break
+		}
+	}
+	if q < 2 || q+2 >= len(t.Toks) {
+		return report{}, false
+	}
+	m := w.d.MentionAt(si, q+2)
+	if m == nil || m.Start != q+2 || m.Kind == annotate.Pronoun {
+		return report{}, false
+	}
+	clause := make([]bool, len(t.Toks))
+	for i := 1; i < q; i++ {
+		clause[i] = true
+	}
+	return report{verb: q + 1, speaker: m.Head, clause: clause}, true
+}
+
 // reporter gives the report whose clause holds token p, the innermost if
 // several do, or nil.
 func reporter(reps []report, p int) *report {

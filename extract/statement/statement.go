@@ -92,6 +92,9 @@ func (w *builder) sentence(si int, frames []annotate.Frame) {
 	if rep, ok := w.colonReport(si, t); ok {
 		reps = append(reps, rep)
 	}
+	if rep, ok := w.quoteColonReport(si, t); ok {
+		reps = append(reps, rep)
+	}
 	// A quotation that goes on from an earlier sentence keeps its speaker.
 	inQuote := w.quoted[si]
 	var carried []party
