@@ -88,8 +88,10 @@ func Unite(first, second []schema.Statement) []schema.Statement {
 		out = append(out, s)
 	}
 	for _, s := range second {
-		if k := keyOf(s); !seen[k] {
-			seen[k] = true
+		// Only first's statements shadow: two of second's that share a
+		// key name two targets ("concern at the launch" and "demanded
+		// that North Korea abandon its programmes").
+		if !seen[keyOf(s)] {
 			out = append(out, s)
 		}
 	}
