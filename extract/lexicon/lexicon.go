@@ -115,6 +115,7 @@ type Frames struct {
 // name (see data/mentions.yaml).
 type Mentions struct {
 	Government    []string            `yaml:"government"`    // nouns a demonym or a name makes an actor: "the Russian side"
+	Sources       []string            `yaml:"sources"`       // words that speak for who issues them: "a statement from the group"
 	Organisations map[string][]string `yaml:"organisations"` // actor kind -> head words of named bodies
 	Descriptions  map[string][]string `yaml:"descriptions"`  // what a definite description points back to -> its nouns
 	Honorifics    []string            `yaml:"honorifics"`    // Mr, Ms, Dr: a surname follows
@@ -248,6 +249,7 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Frames.Harming = append(lx.Frames.Harming, f.Frames.Harming...)
 	lx.Frames.Helping = append(lx.Frames.Helping, f.Frames.Helping...)
 	lx.Mentions.Government = append(lx.Mentions.Government, f.Mentions.Government...)
+	lx.Mentions.Sources = append(lx.Mentions.Sources, f.Mentions.Sources...)
 	lx.Mentions.Honorifics = append(lx.Mentions.Honorifics, f.Mentions.Honorifics...)
 	lx.Mentions.Organisations = merge(lx.Mentions.Organisations, f.Mentions.Organisations)
 	lx.Mentions.Descriptions = merge(lx.Mentions.Descriptions, f.Mentions.Descriptions)

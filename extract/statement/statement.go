@@ -53,6 +53,10 @@ func New(lx *lexicon.Lexicon, minConf float64) *Builder {
 	for _, w := range lx.Mentions.Descriptions["person"] {
 		b.government[strings.ToLower(w)] = true
 	}
+	// A statement speaks for who issued it: as a holder it is its source.
+	for _, w := range lx.Mentions.Sources {
+		b.government[strings.ToLower(w)] = true
+	}
 	return b
 }
 

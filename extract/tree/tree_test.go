@@ -185,6 +185,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Pakistan", schema.Oppose, "dam"}}, []want{{"Pakistan", schema.Assert, "dam constitutes"}}},
 		{"a headline's quotation, then who said it after a colon", `"We will never accept the tariffs": Lula and Petro reject the trade plan`,
 			[]want{{"Brazil", schema.Oppose, "tariffs"}, {"Colombia", schema.Oppose, "tariffs"}, {"Brazil", schema.Oppose, "trade plan"}}, nil},
+		{"a statement speaks for who issued it", "A statement from Bolivia's foreign ministry rejected the tariffs.",
+			[]want{{"Bolivia", schema.Oppose, "tariffs"}}, nil},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
