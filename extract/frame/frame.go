@@ -9,6 +9,8 @@ package frame
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/stancegraph/stancegraph/extract/annotate"
@@ -79,8 +81,8 @@ func New(lx *lexicon.Lexicon) *Reader {
 		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses), retaliation: set(fr.Retaliation), eliciting: set(fr.Eliciting), deciding: set(fr.Deciding),
 		reporting: set(firstWords(lx.Reporting)), asking: set(fr.Asking), hostile: set(fr.Hostile), harming: set(fr.Harming), helping: set(fr.Helping),
 	}
-	for class, words := range lx.Stance.Adjectives {
-		for _, w := range words {
+	for _, class := range slices.Sorted(maps.Keys(lx.Stance.Adjectives)) {
+		for _, w := range lx.Stance.Adjectives[class] {
 			r.evals[strings.ToLower(w)] = class
 		}
 	}
@@ -757,8 +759,8 @@ func (r *Reader) nounTarget(t *sent, p int, c cue) int {
 	if h < 0 || t.Rel(p) != "nsubj" {
 		return -1
 	}
-	if t.Child(h, "cop") >= 0 {
-		return h
+	if t.Child(h, "cop") >= 0 && !t.IsAdj(h) {
+		return h // an adjective there judges the noun (evaluation)
 	}
 	if r.content[t.Toks[h].Lemma] {
 		if o := t.Child(h, "obj", "xcomp", "ccomp"); o >= 0 {

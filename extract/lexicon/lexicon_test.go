@@ -77,3 +77,38 @@ func TestLoadErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestOneClassAWord: a word the stages index by its class (evaluative
+// adjectives and nouns, heads of named bodies, descriptions, synonyms) is
+// listed under one class only; under two, which one a stage takes would
+// depend on map order, and extraction would differ from run to run.
+func TestOneClassAWord(t *testing.T) {
+	lx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(what string, m map[string][]string) {
+		seen := map[string]string{}
+		for class, words := range m {
+			for _, w := range words {
+				w = strings.ToLower(w)
+				if c, ok := seen[w]; ok && c != class {
+					t.Errorf("%s: %q is listed under %s and %s", what, w, c, class)
+				}
+				seen[w] = class
+			}
+		}
+	}
+	cues := func(c Cues) map[string][]string {
+		m := map[string][]string{}
+		for class, words := range c {
+			m[string(class)] = words
+		}
+		return m
+	}
+	check("stance.adjectives", cues(lx.Stance.Adjectives))
+	check("stance.nouns", cues(lx.Stance.Nouns))
+	check("mentions.organisations", lx.Mentions.Organisations)
+	check("mentions.descriptions", lx.Mentions.Descriptions)
+	check("synonyms", lx.Synonyms)
+}

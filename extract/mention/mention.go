@@ -7,6 +7,8 @@ package mention
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -47,13 +49,15 @@ func New(lx *lexicon.Lexicon) *Finder {
 	for _, w := range lx.Mentions.Government {
 		f.government[strings.ToLower(w)] = true
 	}
-	for kind, words := range lx.Mentions.Organisations {
-		for _, w := range words {
+	// In the order of the kinds, so that a word listed twice always
+	// gets the same one.
+	for _, kind := range slices.Sorted(maps.Keys(lx.Mentions.Organisations)) {
+		for _, w := range lx.Mentions.Organisations[kind] {
 			f.orgHeads[w] = kind
 		}
 	}
-	for what, words := range lx.Mentions.Descriptions {
-		for _, w := range words {
+	for _, what := range slices.Sorted(maps.Keys(lx.Mentions.Descriptions)) {
+		for _, w := range lx.Mentions.Descriptions[what] {
 			f.descriptions[strings.ToLower(w)] = what
 		}
 	}

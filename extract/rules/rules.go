@@ -23,6 +23,8 @@ package rules
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -102,8 +104,8 @@ func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
 	x.deontic = set(lx.Deontic...)
 	x.dangers = set(lx.Dangers.Nouns...)
 	x.nounClass = map[string]schema.Class{}
-	for c, ws := range lx.Stance.Nouns {
-		for _, w := range ws {
+	for _, c := range slices.Sorted(maps.Keys(lx.Stance.Nouns)) {
+		for _, w := range lx.Stance.Nouns[c] {
 			if !strings.Contains(w, " ") {
 				x.nounClass[strings.ToLower(w)] = c
 			}
@@ -125,8 +127,8 @@ func New(lx *lexicon.Lexicon, cfg extract.Config) (*Extractor, error) {
 			x.corefer[strings.ToLower(w)] = stems
 		}
 	}
-	for canon, variants := range lx.Synonyms {
-		for _, v := range variants {
+	for _, canon := range slices.Sorted(maps.Keys(lx.Synonyms)) {
+		for _, v := range lx.Synonyms[canon] {
 			x.synonyms[strings.ToLower(v)] = canon
 		}
 	}
