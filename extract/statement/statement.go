@@ -68,6 +68,9 @@ type builder struct {
 	seen     map[string]bool
 	lastSpkr []party // the speaker of the last report, for quotations that go on
 	quoted   []bool  // sentence -> it opens inside a quotation
+	// the position last named and its sentence, for "rejected it"
+	lastPos     string
+	lastPosSent int
 }
 
 // party is an actor with the person who speaks for it, if any.
@@ -303,16 +306,25 @@ func (w *builder) add(si int, t *annotate.Tree, f annotate.Frame, h party, parts
 	} else {
 		label = labelOf(t, parts)
 	}
-	if label == "" || pronouns[strings.ToLower(label)] {
-		return // "rejected it": what it points to is for coreference of positions
-	}
-	if len(parts) == 1 {
+	if anaphors[strings.ToLower(label)] && w.lastPos != "" && si-w.lastPosSent <= 1 {
+		// "Egypt proposed a binding deal. Ethiopia rejected it.": the
+		// position named last, in this sentence or the one before (a
+		// stance is taken on a position, so "it" is one, not an actor).
+		label = w.lastPos
+	} else if len(parts) == 1 {
 		if m := w.d.MentionAt(si, parts[0]); m != nil && m.Head == parts[0] && len(m.Actors) > 0 {
 			return // a stance "towards Ukraine" is an interaction's business, not a position
 		}
 	}
+	if label == "" || pronouns[strings.ToLower(label)] {
+		return // "they all agreed": no position named
+	}
 	w.emit(si, t, f, h, label, schema.ObjectPosition, "", speakers)
+	w.lastPos, w.lastPosSent = label, si
 }
+
+// anaphors are the pronouns that point back to a position.
+var anaphors = map[string]bool{"it": true, "this": true, "that": true, "these": true, "those": true, "them": true}
 
 func (w *builder) emit(si int, t *annotate.Tree, f annotate.Frame, h party, object, otype, okind string, speakers []party) {
 	s := w.d.Sentences[si]

@@ -187,6 +187,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Brazil", schema.Oppose, "tariffs"}, {"Colombia", schema.Oppose, "tariffs"}, {"Brazil", schema.Oppose, "trade plan"}}, nil},
 		{"a statement speaks for who issued it", "A statement from Bolivia's foreign ministry rejected the tariffs.",
 			[]want{{"Bolivia", schema.Oppose, "tariffs"}}, nil},
+		{"a pronoun a stance takes points back to the position named last", "Egypt proposed a binding agreement on the filling. Ethiopia rejected it.",
+			[]want{{"Ethiopia", schema.Oppose, "binding agreement on filling"}}, []want{{"Ethiopia", schema.Oppose, "Egypt"}}},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
