@@ -189,6 +189,10 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Bolivia", schema.Oppose, "tariffs"}}, nil},
 		{"a pronoun a stance takes points back to the position named last", "Egypt proposed a binding agreement on the filling. Ethiopia rejected it.",
 			[]want{{"Ethiopia", schema.Oppose, "binding agreement on filling"}}, []want{{"Ethiopia", schema.Oppose, "Egypt"}}},
+		{"striving to do a thing supports doing it", "Guyana pushed to start drilling in the disputed waters next year.",
+			[]want{{"Guyana", schema.Support, "start drilling in disputed waters"}}, nil},
+		{"striving against a thing opposes it", "Morocco sought to block the referendum.",
+			[]want{{"Morocco", schema.Oppose, "referendum"}}, nil},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
