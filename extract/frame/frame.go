@@ -577,6 +577,9 @@ func (r *Reader) evaluation(t *sent, p int) []annotate.Frame {
 	if t.IsVerb(p) && ascriptive[t.Toks[p].Lemma] {
 		return r.ascription(t, p)
 	}
+	if f, ok := r.necessity(t, p); ok {
+		return []annotate.Frame{f}
+	}
 	if t.Child(p, "cop") < 0 || !(t.IsAdj(p) || t.IsNoun(p)) {
 		return nil
 	}
@@ -660,6 +663,35 @@ func (r *Reader) ascription(t *sent, p int) []annotate.Frame {
 		r.turn(&f)
 	}
 	return []annotate.Frame{f}
+}
+
+// possibility are the adjectives of possibility whose negation with a
+// without-phrase states a condition: "no deal is possible without the
+// recognition", "stability is impossible without an agreement".
+var possibility = map[string]bool{"possible": true, "impossible": true, "feasible": true, "conceivable": true,
+	"achievable": true, "viable": true, "sustainable": true, "unthinkable": true, "inconceivable": true}
+
+// necessity reads a condition stated as a negated possibility as a demand
+// for the condition: "X is impossible without Y", "no X is possible
+// without Y" (the speaker demands Y).
+func (r *Reader) necessity(t *sent, p int) (annotate.Frame, bool) {
+	lemma := t.Toks[p].Lower
+	if !t.IsAdj(p) || !possibility[lemma] {
+		return annotate.Frame{}, false
+	}
+	negated := strings.HasPrefix(lemma, "im") || strings.HasPrefix(lemma, "in") || lemma == "unthinkable" || t.Negated(p)
+	if s := t.Subject(p); s >= 0 && t.Negated(s) {
+		negated = !negated
+	}
+	if !negated {
+		return annotate.Frame{}, false
+	}
+	for _, k := range t.Kids[p] {
+		if t.Rel(k) == "obl" && t.Marker(k) == "without" {
+			return annotate.Frame{Cue: "impossible without", Class: schema.Demand, Holder: -1, Parts: []int{k}, Judged: true}, true
+		}
+	}
+	return annotate.Frame{}, false
 }
 
 // extraposed gives the infinitive an evaluative predicate with a dummy

@@ -193,6 +193,10 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Guyana", schema.Support, "start drilling in disputed waters"}}, nil},
 		{"striving against a thing opposes it", "Morocco sought to block the referendum.",
 			[]want{{"Morocco", schema.Oppose, "referendum"}}, nil},
+		{"a condition stated as an impossibility is a demand for it", "Yerevan insists that no peace treaty is possible without the return of the prisoners.",
+			[]want{{"Armenia", schema.Demand, "return of prisoners"}}, nil},
+		{"a possibility not negated is no demand", "Yerevan said a treaty is possible without a referendum.",
+			nil, []want{{"Armenia", schema.Demand, "referendum"}}},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
