@@ -6,12 +6,16 @@ EVAL    ?= ../shared/eval
 GOLD    ?= $(EVAL)/gold-seeds.jsonl
 CORPUS  := testdata/corpus
 
-.PHONY: all build test vet eval demo bench clean deps assets fuzz race parser-model
+.PHONY: all build install test vet eval demo bench clean deps assets site-vendor fuzz race parser-model
 
 all: build
 
 build:
 	$(GO) build -o $(BIN) ./cmd/stancegraph
+
+# Install the binary in $(go env GOBIN), else $(go env GOPATH)/bin.
+install:
+	$(GO) install ./cmd/stancegraph
 
 vet:
 	$(GO) vet ./...
@@ -79,6 +83,12 @@ assets:
 	      "$$($(GO) list -m -f '{{.Dir}}' github.com/cayleygraph/cayley)"/static web/assets/
 	cp "$$($(GO) list -m -f '{{.Dir}}' github.com/cayleygraph/cayley)"/LICENSE web/assets/LICENSE
 	chmod -R u+w web/assets
+
+# Cytoscape.js for the network view, from the npm registry (MIT licence).
+CYTOSCAPE ?= 3.35.0
+site-vendor:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent cytoscape@$(CYTOSCAPE) >/dev/null && tar xzf cytoscape-$(CYTOSCAPE).tgz && \
+	cp package/dist/cytoscape.min.js $(CURDIR)/web/site/vendor/ && cp package/LICENSE $(CURDIR)/web/site/vendor/LICENSE.cytoscape && rm -rf $$tmp
 
 # Fuzz the readers, the sentence splitter, the tokeniser and Punkt (against
 # prose's and english's), the syntax stage (well-formed trees) and the whole

@@ -1,5 +1,7 @@
-// Package web serves the Gizmo web console over a stancegraph store:
-// Cayley's own query editor, Visualize and Query Shape pages and assets,
+// Package web serves the web console over a stancegraph store:
+// stancegraph's start page (figures, search, the query library as forms)
+// and stance network (site/), Cayley's own Gizmo editor, Visualize and
+// Query Shape pages and assets under /ui/,
 // Cayley's HTTP API v1 (/api/v1/query/gizmo, /api/v1/shape/gizmo) and v2
 // (/api/v2/...), with stancegraph's limits: read-only unless asked, a query
 // timeout, a cap on results and on request bodies.
@@ -59,7 +61,15 @@ func Handler(st *graph.Store, opt Options) (http.Handler, error) {
 	if opt.MaxBody <= 0 {
 		opt.MaxBody = 1 << 20
 	}
-	tmpl, err := templates()
+	tmpl, err := cayleyPages()
+	if err != nil {
+		return nil, err
+	}
+	mainJS, err := cayleyMain()
+	if err != nil {
+		return nil, err
+	}
+	files, err := siteFiles()
 	if err != nil {
 		return nil, err
 	}
@@ -89,13 +99,28 @@ func Handler(st *graph.Store, opt Options) (http.Handler, error) {
 	v2.SetQueryTimeout(opt.Timeout)
 	v2.SetQueryLimit(opt.Limit)
 	v2.RegisterOn(r)
-	r.GET("/", s.page)
+	r.GET("/api/v1/stats", s.stats)
+	r.GET("/api/v1/search", s.search)
+	r.GET("/api/v1/network", s.network)
+	r.GET("/api/v1/evidence", s.evidence)
+	r.GET("/", sitePage("index.html"))
+	r.GET("/network", sitePage("network.html"))
+	r.GET("/docs/*page", sitePage("gizmo.html"))
+	r.Handler(http.MethodGet, "/site/*path", files)
 	r.GET("/ui/:page", s.page)
 	static, err := fs.Sub(assets, "assets/static")
 	if err != nil {
 		return nil, err
 	}
-	r.Handler(http.MethodGet, "/static/*path", http.StripPrefix("/static", http.FileServer(http.FS(static))))
+	staticFiles := http.StripPrefix("/static", http.FileServer(http.FS(static)))
+	r.Handler(http.MethodGet, "/static/*path", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/static/js/cayley_main.js" {
+			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+			_, _ = w.Write(mainJS)
+			return
+		}
+		staticFiles.ServeHTTP(w, r)
+	}))
 	return s.limit(r), nil
 }
 
@@ -104,18 +129,6 @@ type server struct {
 	g    *stancegraph.Graph
 	opt  Options
 	tmpl *template.Template
-}
-
-// templates parses Cayley's page templates.
-func templates() (*template.Template, error) {
-	t, err := template.ParseFS(assets, "assets/templates/*")
-	if err != nil {
-		return nil, fmt.Errorf("console templates: %w", err)
-	}
-	if t.Lookup("query.html") == nil {
-		return nil, errors.New("console templates: query.html is missing")
-	}
-	return t, nil
 }
 
 // limit caps request bodies on every endpoint: a body longer than MaxBody

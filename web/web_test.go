@@ -293,3 +293,93 @@ func TestQueryMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteAPI: the start page's and the network view's endpoints.
+func TestSiteAPI(t *testing.T) {
+	srv := sampleServer(t, Options{Timeout: 10 * time.Second})
+	code, body := get(t, srv.URL+"/api/v1/stats")
+	if code != 200 {
+		t.Fatalf("stats: %d %v", code, body)
+	}
+	st := body["result"].(map[string]interface{})
+	if st["documents"].(float64) != 5 || st["statements"].(float64) < 100 {
+		t.Errorf("stats: %v", st)
+	}
+	code, body = get(t, srv.URL+"/api/v1/search?q=nato+expansion")
+	if code != 200 || !strings.Contains(fmt.Sprint(body["result"]), "position") || !strings.Contains(strings.ToLower(fmt.Sprint(body["result"])), "expansion") {
+		t.Errorf("search NATO expansion: %d %v", code, body)
+	}
+	code, body = get(t, srv.URL+"/api/v1/search?q=lavrov")
+	if code != 200 || !strings.Contains(fmt.Sprint(body["result"]), "person") {
+		t.Errorf("search Lavrov finds no person: %d %v", code, body)
+	}
+	code, body = get(t, srv.URL+"/api/v1/network?actor=Russia&class=OPPOSE,DENY&top=10")
+	if code != 200 {
+		t.Fatalf("network: %d %v", code, body)
+	}
+	net := body["result"].(map[string]interface{})
+	edges := net["edges"].([]interface{})
+	if len(edges) == 0 || len(edges) > 10 {
+		t.Fatalf("network: %d edges", len(edges))
+	}
+	var from, to string
+	for _, e := range edges {
+		e := e.(map[string]interface{})
+		if c := e["class"]; c != "OPPOSE" && c != "DENY" {
+			t.Errorf("network with class=OPPOSE,DENY has a %v edge", c)
+		}
+		from, to = e["from"].(string), e["to"].(string)
+	}
+	code, body = get(t, srv.URL+"/api/v1/evidence?actor="+from+"&target="+to)
+	if code != 200 || !strings.Contains(fmt.Sprint(body["result"]), "Sentence") {
+		t.Errorf("evidence of %s -> %s: %d %v", from, to, code, body)
+	}
+	for _, bad := range []string{"/api/v1/network?class=LIKES", "/api/v1/network?actor=Atlantis", "/api/v1/evidence", "/api/v1/search"} {
+		if code, body := get(t, srv.URL+bad); code != 400 || body["error"] == nil {
+			t.Errorf("%s: %d %v, want 400 with an error", bad, code, body)
+		}
+	}
+}
+
+// TestSitePages: the start page at /, the Gizmo editor at /ui/query with
+// an example of this schema and only Gizmo, and the cheat-sheet its
+// documentation links lead to.
+func TestSitePages(t *testing.T) {
+	srv := sampleServer(t, Options{Timeout: 10 * time.Second})
+	page := func(path string) string {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d", path, resp.StatusCode)
+		}
+		return string(b)
+	}
+	if p := page("/"); !strings.Contains(p, "Ask a question") || !strings.Contains(p, "/network") {
+		t.Errorf("/ is not the start page")
+	}
+	editor := page("/ui/query")
+	for _, gone := range []string{"Hello World", "MQL", "GraphQL", "/docs/Quickstart"} {
+		if strings.Contains(editor, gone) {
+			t.Errorf("the Gizmo editor still offers %q", gone)
+		}
+	}
+	if !strings.Contains(editor, "sg:actor/russia") || !strings.Contains(editor, "/docs/gizmo") {
+		t.Errorf("the Gizmo editor opens without this schema's example or its documentation link")
+	}
+	if js := page("/static/js/cayley_main.js"); strings.Contains(js, "Hello World'") {
+		t.Errorf("the editor's script still defaults to Hello World")
+	}
+	if doc := page("/docs/gizmo"); !strings.Contains(doc, "sg:DEMAND") || !strings.Contains(doc, "/api/v1/network") {
+		t.Errorf("the cheat-sheet lacks the schema or the API")
+	}
+	if p := page("/network"); !strings.Contains(p, "cytoscape.min.js") {
+		t.Errorf("the network page loads no Cytoscape.js")
+	}
+	if js := page("/site/vendor/cytoscape.min.js"); len(js) < 100000 {
+		t.Errorf("Cytoscape.js is not served whole: %d bytes", len(js))
+	}
+}
