@@ -184,6 +184,9 @@ type RunOptions struct {
 	// Gizmo runs the query's Gizmo script even when the store's tally
 	// could answer it.
 	Gizmo bool
+	// Since and Until (YYYY-MM-DD, inclusive) count only the statements
+	// made between them (graph.Store.Window).
+	Since, Until string
 }
 
 // RunWith runs the named query of the library. The aggregate questions
@@ -191,8 +194,19 @@ type RunOptions struct {
 // the store's tally when it keeps one: the same rows as the Gizmo script,
 // read from one entry per actor, position and class instead of every
 // statement. The others, and every query on a store without a tally, run
-// as Gizmo.
+// as Gizmo. With Since or Until, the question is asked of the statements
+// made between those dates only.
 func (g *Graph) RunWith(ctx context.Context, opt RunOptions, name string, args ...string) ([]interface{}, error) {
+	if opt.Since != "" || opt.Until != "" {
+		w, err := g.st.Window(ctx, opt.Since, opt.Until)
+		if err != nil {
+			return nil, fmt.Errorf("query %s: %w", name, err)
+		}
+		defer w.Close()
+		inner := opt
+		inner.Since, inner.Until = "", ""
+		return (&Graph{st: w, lex: g.lex, cfg: g.cfg}).RunWith(ctx, inner, name, args...)
+	}
 	q, resolved, err := g.resolveQuery(ctx, name, args)
 	if err != nil {
 		return nil, err

@@ -212,7 +212,9 @@ func (s *server) page(w http.ResponseWriter, r *http.Request, p httprouter.Param
 		name = "query"
 	}
 	if name == "write" && !s.opt.Writable {
-		http.Error(w, "the console is read-only: start it with --writable to write", http.StatusForbidden)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, readOnlyPage)
 		return
 	}
 	t := s.tmpl.Lookup(name + ".html")
@@ -275,10 +277,11 @@ func (s *server) libraryList(w http.ResponseWriter, r *http.Request, _ httproute
 // library answers GET /api/v1/library/NAME?arg=A&arg=B: the library query
 // with its arguments (names, as on the command line), from the store's
 // tally where it can (gizmo=1 runs the script), with the console's limits
-// (limit=N lowers them).
+// (limit=N lowers them), over the statements made between since= and
+// until= if given.
 func (s *server) library(w http.ResponseWriter, r *http.Request, p httprouter.Params) {
 	opt := stancegraph.RunOptions{QueryOptions: graph.QueryOptions{Limit: s.resultLimit(r), Timeout: s.opt.Timeout, MaxMemory: s.opt.MaxMemory},
-		Gizmo: r.URL.Query().Get("gizmo") == "1"}
+		Gizmo: r.URL.Query().Get("gizmo") == "1", Since: r.URL.Query().Get("since"), Until: r.URL.Query().Get("until")}
 	res, err := s.g.RunWith(r.Context(), opt, p.ByName("name"), r.URL.Query()["arg"]...)
 	if err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
@@ -354,3 +357,14 @@ func Banner(addr string, writable bool) string {
 	}
 	return b.String()
 }
+
+// readOnlyPage answers the Write page of a read-only console.
+const readOnlyPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>stancegraph · read-only</title>
+<link rel="stylesheet" href="/site/site.css"></head><body>
+<header><h1>stancegraph</h1><nav><a href="/">Start</a><a href="/network">Stance network</a><a href="/ui/query">Gizmo editor</a></nav></header>
+<main><section><h2>This console is read-only</h2>
+<p>Writing quads goes through <code>stancegraph serve --writable</code>, which holds the store alone.
+To add articles, stop the console and run <code>stancegraph build PATH...</code>, or <code>stancegraph load FILE</code> for statements already extracted.</p>
+</section></main></body></html>
+`

@@ -334,7 +334,13 @@ func TestSiteAPI(t *testing.T) {
 	if code != 200 || !strings.Contains(fmt.Sprint(body["result"]), "Sentence") {
 		t.Errorf("evidence of %s -> %s: %d %v", from, to, code, body)
 	}
-	for _, bad := range []string{"/api/v1/network?class=LIKES", "/api/v1/network?actor=Atlantis", "/api/v1/evidence", "/api/v1/search"} {
+	if code, body := get(t, srv.URL+"/api/v1/library/positions?arg=Russia&until=2000-01-01"); code != 200 || len(body["result"].([]interface{})) != 0 {
+		t.Errorf("positions of Russia until 2000: %d %v, want none", code, body)
+	}
+	if code, body := get(t, srv.URL+"/api/v1/library/positions?arg=Russia&since=2022-01-01"); code != 200 || len(body["result"].([]interface{})) == 0 {
+		t.Errorf("positions of Russia since 2022: %d %v, want some", code, body)
+	}
+	for _, bad := range []string{"/api/v1/library/positions?arg=Russia&since=soon", "/api/v1/network?class=LIKES", "/api/v1/network?actor=Atlantis", "/api/v1/evidence", "/api/v1/search"} {
 		if code, body := get(t, srv.URL+bad); code != 400 || body["error"] == nil {
 			t.Errorf("%s: %d %v, want 400 with an error", bad, code, body)
 		}
@@ -375,6 +381,15 @@ func TestSitePages(t *testing.T) {
 	}
 	if doc := page("/docs/gizmo"); !strings.Contains(doc, "sg:DEMAND") || !strings.Contains(doc, "/api/v1/network") {
 		t.Errorf("the cheat-sheet lacks the schema or the API")
+	}
+	resp, err := http.Get(srv.URL + "/ui/write")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden || !strings.Contains(string(b), "--writable") || !strings.Contains(string(b), "<html") {
+		t.Errorf("the Write page of a read-only console: %d %q", resp.StatusCode, b)
 	}
 	if p := page("/network"); !strings.Contains(p, "cytoscape.min.js") {
 		t.Errorf("the network page loads no Cytoscape.js")

@@ -643,3 +643,55 @@ func TestShifts(t *testing.T) {
 		t.Errorf("query --list lacks shifts:\n%s", list)
 	}
 }
+
+// TestSinceUntil: a library question with --since and --until counts only
+// the statements made in that window; undated statements are outside it
+// and a note says how many; a bad date names the flag's format.
+func TestSinceUntil(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	os.WriteFile(feed, []byte(`{"id":"a","date":"2021-12-01","text":"Germany rejected sanctions on Nord Stream 2."}`+"\n"+
+		`{"id":"b","date":"2022-01-20","text":"Germany supported sanctions on Nord Stream 2."}`+"\n"+
+		`{"id":"c","text":"Germany welcomed the talks in Paris."}`+"\n"), 0o644)
+	db := filepath.Join(dir, "s.db")
+	if _, _, err := run(t, "build", "-q", "--dbpath", db, feed); err != nil {
+		t.Fatal(err)
+	}
+	positions := func(args ...string) (map[string]string, string) {
+		t.Helper()
+		out, stderr, err := run(t, append([]string{"query", "--dbpath", db, "--name", "positions", "Germany"}, args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows []map[string]interface{}
+		if err := json.Unmarshal([]byte(out), &rows); err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		got := map[string]string{}
+		for _, r := range rows {
+			got[fmt.Sprint(r["position"])] += fmt.Sprint(r["class"]) + " "
+		}
+		return got, stderr
+	}
+	all, _ := positions()
+	if len(all) != 2 || !strings.Contains(all["sanctions on Nord Stream 2"], "OPPOSE") || !strings.Contains(all["sanctions on Nord Stream 2"], "SUPPORT") {
+		t.Fatalf("without a window: %v", all)
+	}
+	before, stderr := positions("--until", "2021-12-31")
+	if len(before) != 1 || strings.TrimSpace(before["sanctions on Nord Stream 2"]) != "OPPOSE" {
+		t.Errorf("--until 2021-12-31: %v", before)
+	}
+	if !strings.Contains(stderr, "1 statements have no date") {
+		t.Errorf("no note of the undated statement: %q", stderr)
+	}
+	after, _ := positions("--since", "2022-01-01", "--until", "2022-12-31")
+	if len(after) != 1 || strings.TrimSpace(after["sanctions on Nord Stream 2"]) != "SUPPORT" {
+		t.Errorf("--since 2022-01-01: %v", after)
+	}
+	if _, _, err := run(t, "query", "--dbpath", db, "--name", "positions", "Germany", "--since", "2022-02-30"); err == nil || !strings.Contains(err.Error(), "YYYY-MM-DD") {
+		t.Errorf("a bad date: %v", err)
+	}
+	if _, _, err := run(t, "query", "--dbpath", db, "--since", "2022-01-01", `g.V().All()`); err == nil || !strings.Contains(err.Error(), "--name") {
+		t.Errorf("--since with Gizmo: %v", err)
+	}
+}

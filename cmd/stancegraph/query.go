@@ -20,6 +20,7 @@ import (
 func newQuery(g *globals) *cobra.Command {
 	var file, format, name string
 	var list, gizmo bool
+	var since, until string
 	cmd := &cobra.Command{
 		Use:   "query [GIZMO | --name NAME ARG...]",
 		Short: "Run a Gizmo query on the store and print the results",
@@ -31,6 +32,9 @@ func newQuery(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if list {
 				return listQueries(cmd.OutOrStdout())
+			}
+			if name == "" && (since != "" || until != "") {
+				return fmt.Errorf("--since and --until go with a library question (--name NAME ARG...); in Gizmo, filter on <sg:date>")
 			}
 			if name == "" && len(args) > 1 {
 				return fmt.Errorf("give one query (quote it), or --name NAME ARG...")
@@ -66,7 +70,12 @@ func newQuery(g *globals) *cobra.Command {
 					fmt.Fprintln(cmd.ErrOrStderr(), "note: this store has no tally the library can read (built before it or its present format); the query runs as Gizmo, slower."+
 						" Open the store for writing once to count it: stancegraph load /dev/null")
 				}
-				res, err = namedQuery(cmd.Context(), st, cfg, stancegraph.RunOptions{QueryOptions: opt, Gizmo: gizmo}, name, args)
+				if since != "" || until != "" {
+					if n, err := st.Undated(cmd.Context()); err == nil && n > 0 {
+						fmt.Fprintf(cmd.ErrOrStderr(), "note: %d statements have no date (nor their documents) and are outside any --since/--until window\n", n)
+					}
+				}
+				res, err = namedQuery(cmd.Context(), st, cfg, stancegraph.RunOptions{QueryOptions: opt, Gizmo: gizmo, Since: since, Until: until}, name, args)
 			} else {
 				res, err = st.Query(context.Background(), q, opt)
 			}
@@ -91,6 +100,8 @@ func newQuery(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&name, "name", "", "run the named query of the library with the arguments")
 	cmd.Flags().BoolVar(&list, "list", false, "list the named queries")
 	cmd.Flags().BoolVar(&gizmo, "gizmo", false, "run a named query as its Gizmo script, not from the store's tally")
+	cmd.Flags().StringVar(&since, "since", "", "with --name: count only statements made on or after this date (YYYY-MM-DD)")
+	cmd.Flags().StringVar(&until, "until", "", "with --name: count only statements made on or before this date (YYYY-MM-DD)")
 	cmd.Flags().String("format", "", "output format: json or table")
 	cmd.Flags().Duration("timeout", graph.DefaultTimeout, "stop the query after this long")
 	cmd.Flags().Int("limit", graph.DefaultLimit, "results at most")
