@@ -73,13 +73,13 @@ func (s *Store) EvidenceOf(ctx context.Context, actor, target string) ([]Evidenc
 		Has(schema.PActor, quad.IRI(actor)).Has(schema.PTarget, quad.IRI(target)).Tag("s").
 		Save(schema.PClass, "class").Save(schema.PPredicate, "predicate").
 		SaveOptional(schema.PSentence, "sentence").SaveOptional(schema.PDocument, "document").
-		SaveOptional(schema.PDate, "date").SaveOptional(schema.PSpeaker, "speaker")
+		SaveOptional(schema.PDate, "date").SaveOptional(schema.PEventDate, "event").SaveOptional(schema.PSpeaker, "speaker")
 	var speakers []string
 	err := p.Iterate(ctx).TagValues(s.qs, func(m map[string]quad.Value) {
 		out = append(out, Evidence{Actor: actor, Target: target, Statement: iriString(m["s"]),
 			Class:     schema.Class(stripPrefix(iriString(m["class"]))),
 			Predicate: valueString(m["predicate"]), Sentence: valueString(m["sentence"]),
-			Document: iriString(m["document"]), Date: valueString(m["date"])})
+			Document: iriString(m["document"]), Date: valueString(m["date"]), EventDate: valueString(m["event"])})
 		speakers = append(speakers, iriString(m["speaker"]))
 	})
 	if err != nil {

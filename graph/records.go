@@ -19,7 +19,7 @@ func (s *Store) Records(ctx context.Context) ([]schema.Statement, error) {
 		Save(schema.PClass, "class").Save(schema.PPredicate, "predicate").
 		Save(schema.PSentence, "sentence").Save(schema.PSentenceIndex, "index").
 		Save(schema.PStart, "start").Save(schema.PEnd, "end").Save(schema.PConfidence, "confidence").
-		SaveOptional(schema.PDate, "date").SaveOptional(schema.PPolarity, "polarity").
+		SaveOptional(schema.PDate, "date").SaveOptional(schema.PEventDate, "event").SaveOptional(schema.PPolarity, "polarity").
 		Save(schema.PActor, "actor").Save(schema.PTarget, "target").SaveOptional(schema.PSpeaker, "speaker").
 		Tag("s")
 	var out []schema.Statement
@@ -42,7 +42,7 @@ func (s *Store) Records(ctx context.Context) ([]schema.Statement, error) {
 	err := p.Iterate(ctx).TagValues(s.qs, func(m map[string]quad.Value) {
 		st := schema.Statement{
 			Class: schema.Class(strings.TrimPrefix(iriString(m["class"]), schema.Prefix)), Predicate: valueString(m["predicate"]),
-			Sentence: valueString(m["sentence"]), Date: valueString(m["date"]), Polarity: valueString(m["polarity"]),
+			Sentence: valueString(m["sentence"]), Date: valueString(m["date"]), EventDate: valueString(m["event"]), Polarity: valueString(m["polarity"]),
 			Subject: label(m["actor"]), Object: label(m["target"]), Speaker: label(m["speaker"]),
 		}
 		st.SentenceIndex = intOf(m["index"])

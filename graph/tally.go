@@ -301,7 +301,8 @@ type Evidence struct {
 	Sentence                 string
 	SentenceIndex            int
 	Start, End               int // the sentence's byte offsets in the document
-	Date                     string
+	Date                     string // the document's date
+	EventDate                string // when the sentence says it was made or done, if it says
 	Speaker                  string // the speaker's name
 	Document                 string // the document's id
 	Confidence               float64
@@ -309,7 +310,9 @@ type Evidence struct {
 
 // encodeEvidence writes the fields the key does not hold: six strings,
 // each a uvarint length and its bytes, the sentence index and offsets
-// (uvarints) and the confidence (float64 bits, big-endian).
+// (uvarints), the confidence (float64 bits, big-endian), and the event
+// date when there is one (its length and bytes; records written before it
+// end at the confidence, and read back without one).
 func encodeEvidence(e Evidence) []byte {
 	b := make([]byte, 0, 64+len(e.Sentence))
 	for _, f := range []string{string(e.Class), e.Predicate, e.Sentence, e.Date, e.Speaker, e.Document} {
@@ -319,7 +322,12 @@ func encodeEvidence(e Evidence) []byte {
 	for _, n := range []int{e.SentenceIndex, e.Start, e.End} {
 		b = binary.AppendUvarint(b, uint64(n))
 	}
-	return binary.BigEndian.AppendUint64(b, math.Float64bits(e.Confidence))
+	b = binary.BigEndian.AppendUint64(b, math.Float64bits(e.Confidence))
+	if e.EventDate != "" {
+		b = binary.AppendUvarint(b, uint64(len(e.EventDate)))
+		b = append(b, e.EventDate...)
+	}
+	return b
 }
 
 func decodeEvidence(v []byte, e *Evidence, in interner) error {
@@ -342,10 +350,18 @@ func decodeEvidence(v []byte, e *Evidence, in interner) error {
 		}
 		*f, v = int(n), v[w:]
 	}
-	if len(v) != 8 {
+	if len(v) < 8 {
 		return errors.New("tally: bad evidence record")
 	}
 	e.Confidence = math.Float64frombits(binary.BigEndian.Uint64(v))
+	e.EventDate = ""
+	if v = v[8:]; len(v) > 0 {
+		n, w := binary.Uvarint(v)
+		if w <= 0 || n == 0 || uint64(len(v)-w) != n {
+			return errors.New("tally: bad evidence record")
+		}
+		e.EventDate = in.get(v[w:])
+	}
 	return nil
 }
 
@@ -418,7 +434,7 @@ func evidenceKey(actor, target, statement string) []byte {
 func evidenceOf(st *schema.Statement) Evidence {
 	return Evidence{Actor: string(schema.ActorIRI(st.Subject)), Target: string(st.TargetIRI()), Statement: string(st.ID()),
 		Class: st.Class, Predicate: st.Predicate, Sentence: st.Sentence, SentenceIndex: st.SentenceIndex,
-		Start: st.Start, End: st.End, Date: st.Date,
+		Start: st.Start, End: st.End, Date: st.Date, EventDate: st.EventDate,
 		Speaker: st.Speaker, Document: st.Doc, Confidence: st.Confidence}
 }
 

@@ -508,6 +508,7 @@ func TestTallyEncodings(t *testing.T) {
 		{Class: schema.Demand, Predicate: "demands", Sentence: "Russia demands guarantees.", SentenceIndex: 3,
 			Date: "2022-01-27", Speaker: "Sergei Lavrov", Document: "a.txt", Confidence: 0.85, Start: 1200, End: 1290},
 		{Class: schema.Consult, Predicate: "calls", Sentence: strings.Repeat("long ", 300), SentenceIndex: 100000, Document: "b"},
+		{Class: schema.Oppose, Predicate: "rejects", Date: "2022-01-27", EventDate: "2022-01-26", Document: "c"},
 		{},
 	}
 	for i, e := range evs {
@@ -521,6 +522,12 @@ func TestTallyEncodings(t *testing.T) {
 				t.Errorf("evidence %d: corrupt record %q decoded", i, bad)
 			}
 		}
+	}
+	// A record written before event dates ends at the confidence.
+	old := encodeEvidence(Evidence{Class: schema.Oppose, Date: "2021-12-01"})
+	var got Evidence
+	if err := decodeEvidence(old, &got, interner{}); err != nil || got.EventDate != "" || got.Date != "2021-12-01" {
+		t.Errorf("a record without an event date: %+v, %v", got, err)
 	}
 	cells := []Cell{
 		{Actor: "sg:actor/russia", Target: "sg:position/x", Class: schema.Oppose, Statements: 300, First: "2022-01-01", Last: "2022-02-01"},

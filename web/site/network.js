@@ -104,7 +104,7 @@ async function evidence(edge) {
     const rows = (await api(`/api/v1/evidence?actor=${encodeURIComponent(d.source)}&target=${encodeURIComponent(d.target)}`))
       .filter(r => r.Class === d.class);
     for (const r of rows) {
-      const who = [r.Speaker, r.Document, r.Date].filter(Boolean).join(" · ");
+      const who = [r.Speaker, r.Document, r.EventDate || r.Date].filter(Boolean).join(" · ");
       box.append(el("div", {class: "quote"}, r.Sentence, el("small", {}, `${r.Predicate} — ${who}`)));
     }
   } catch (e) { box.append(el("p", {class: "error"}, e.message)); }
