@@ -300,7 +300,7 @@ type Evidence struct {
 	Predicate                string
 	Sentence                 string
 	SentenceIndex            int
-	Start, End               int // the sentence's byte offsets in the document
+	Start, End               int    // the sentence's byte offsets in the document
 	Date                     string // the document's date
 	EventDate                string // when the sentence says it was made or done, if it says
 	Speaker                  string // the speaker's name

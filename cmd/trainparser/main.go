@@ -34,6 +34,7 @@ type options struct {
 	minUpdates              int
 	seed                    int64
 	measure, cache          string
+	mixGold                 bool
 }
 
 func main() {
@@ -48,6 +49,7 @@ func main() {
 	flag.Int64Var(&o.seed, "seed", 1, "shuffle seed")
 	flag.StringVar(&o.measure, "measure", "", "also score on these CoNLL-U files, comma-separated (never trained on)")
 	flag.StringVar(&o.cache, "tags-cache", "", "keep the tagger and the jackknifed tags in this file, and reuse them when it exists (for parser experiments)")
+	flag.BoolVar(&o.mixGold, "mix-gold", false, "also train on the training sentences with their gold tags")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "trainparser:", err)
@@ -95,7 +97,13 @@ func run(o options) error {
 
 	dopts := depparse.TrainOptions{Epochs: o.dEpochs, Seed: o.seed, MinUpdates: o.minUpdates,
 		Dev: depExamples(dev, tagAll(tagger, dev)), Log: os.Stdout}
-	parser, err := depparse.Train(depExamples(train, trainTags), dopts)
+	examples := depExamples(train, trainTags)
+	if o.mixGold {
+		for _, s := range train {
+			examples = append(examples, depparse.Example{Forms: s.forms, XPOS: s.xpos, UPOS: s.upos, Heads: s.heads, Labels: s.labels})
+		}
+	}
+	parser, err := depparse.Train(examples, dopts)
 	if err != nil {
 		return err
 	}
