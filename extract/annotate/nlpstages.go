@@ -135,6 +135,7 @@ func (s parse) Annotate(_ context.Context, d *Doc) error {
 		oneSubject(d.Sentences[i].Tokens)
 		s.complementClause(d.Sentences[i].Tokens)
 		subjectAfterColon(d.Sentences[i].Tokens)
+		nameSubject(d.Sentences[i].Tokens)
 	}
 	return nil
 }
@@ -171,6 +172,26 @@ func (s parse) complementClause(toks []nlp.Token) {
 		if clean {
 			toks[c].Rel = "ccomp"
 		}
+	}
+}
+
+// nameSubject mends a capitalised word right before a finite verb that has
+// no subject, which the parser hung from the verb as an adjective: it is
+// the verb's subject ("after Saudi accuses Iran", a demonym standing for
+// its state in a headline).
+func nameSubject(toks []nlp.Token) {
+	for v := 1; v < len(toks); v++ {
+		switch toks[v].XPOS {
+		case "VBZ", "VBD", "VBP":
+		default:
+			continue
+		}
+		a := v - 1
+		r := []rune(toks[a].Text)
+		if toks[a].Head != v || toks[a].Rel != "amod" || len(r) == 0 || !unicode.IsUpper(r[0]) || hasSubject(toks, v) {
+			continue
+		}
+		toks[a].Rel, toks[a].UPOS, toks[a].XPOS = "nsubj", "PROPN", "NNP"
 	}
 }
 
@@ -387,6 +408,34 @@ func (s parse) retag(toks []nlp.Token) {
 	s.verbNotPreposition(toks)
 	gerundNoun(toks)
 	s.finiteVerb(toks)
+	s.clauseVerb(toks)
+}
+
+// clauseVerb tags as a verb a stance verb in -s that the tagger read as a
+// plural noun where it opens a clause's predicate after a subordinator and
+// a name, before its object: "US urges action after Saudi accuses Iran"
+// (headline grammar, which drops the articles that would tell a noun).
+func (s parse) clauseVerb(toks []nlp.Token) {
+	for i := 2; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.XPOS != "NNS" || !strings.HasSuffix(t.Lower, "s") || !(s.verbs[t.Lemma] || s.verbs[strings.TrimSuffix(t.Lower, "s")] || s.verbs[strings.TrimSuffix(t.Lower, "es")]) {
+			continue
+		}
+		name := toks[i-1]
+		if r := []rune(name.Text); len(r) == 0 || !unicode.IsUpper(r[0]) || name.XPOS != "NNP" && name.XPOS != "NNPS" && name.XPOS != "JJ" {
+			continue
+		}
+		if x := toks[i-2].XPOS; x != "IN" && x != "WRB" {
+			continue
+		}
+		if x := toks[i+1].XPOS; x != "NNP" && x != "NNPS" && x != "DT" && x != "PRP$" && x != "PRP" {
+			continue
+		}
+		toks[i].XPOS, toks[i].UPOS = "VBZ", "VERB"
+		if name.XPOS == "JJ" || name.UPOS == "ADJ" {
+			toks[i-1].XPOS, toks[i-1].UPOS = "NNP", "PROPN" // the subject: "Saudi"
+		}
+	}
 }
 
 // gerundNoun tags an -ing word that a determiner opens, with only

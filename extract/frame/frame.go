@@ -266,6 +266,12 @@ func (r *Reader) conditioned(t *sent, p int) bool {
 	return false
 }
 
+// agentive are the nouns of one's own part in a deed: "played a role in
+// bringing the sides together", "made efforts to close the deal", "took
+// steps to ease tension" (whoever plays, makes or takes it does the deed).
+var agentive = map[string]bool{"role": true, "part": true, "effort": true, "efforts": true, "step": true, "steps": true,
+	"lead": true, "initiative": true, "attempt": true, "bid": true, "move": true}
+
 // holder finds who holds what predicate p says: its subject; the agent of
 // a passive; for an infinitive or participle without a subject, the
 // controller (the object of "urged X to", else the subject of the verb it
@@ -304,6 +310,15 @@ func (r *Reader) holder(t *sent, p int) int {
 				}
 			}
 		case "conj":
+		case "acl":
+			// "played a key role in bringing the sides together", "made
+			// efforts to close the deal": the clause of a noun that a verb
+			// takes is done by that verb's holder.
+			if h >= 0 && agentive[t.Toks[h].Lemma] && t.Rel(h) == "obj" && t.Toks[h].Head >= 0 && t.IsVerb(t.Toks[h].Head) && t.Marker(p) != "" {
+				p = t.Toks[h].Head
+				continue
+			}
+			return -1
 		case "parataxis":
 			// "denied it is planning an invasion, however has argued
 			// that...": a finite clause set after another with no subject

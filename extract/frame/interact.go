@@ -114,9 +114,14 @@ func (r *Reader) interactionVerb(t *sent, p int, c icue, holder int) (annotate.F
 	case schema.Mediate:
 		for _, k := range t.Kids[p] {
 			if t.Rel(k) == "obl" && t.Marker(k) == "between" {
-				f.Parts, f.Mutual = []int{k}, true
+				f.Parts = []int{k} // the mediator towards each party, not the parties to each other
 				return f, true
 			}
+		}
+		// "brought Egypt and Ethiopia together": the parties are its object.
+		if o := t.Child(p, "obj"); o >= 0 && rest == "together" {
+			f.Parts = []int{o}
+			return f, true
 		}
 		return f, false
 	}
@@ -248,8 +253,8 @@ func (in interactions) handsOver(lemma string) bool {
 // ("speak with", "hand over").
 func hasParticleOrCase(t *sent, p int, rest string) bool {
 	for _, k := range t.Kids[p] {
-		if t.Toks[k].Rel == "compound:prt" && t.Toks[k].Lower == rest {
-			return true
+		if (t.Toks[k].Rel == "compound:prt" || t.Rel(k) == "advmod") && t.Toks[k].Lower == rest {
+			return true // "bring the two sides together"
 		}
 		if t.Marker(k) == rest {
 			return true

@@ -181,12 +181,17 @@ func (st *docState) remember(name []nlp.Token, p *person) {
 }
 
 // demonym makes a demonym an actor where it modifies a noun of government
-// ("the Russian side", "Chinese officials") or stands as a plural noun
-// ("the Russians").
+// ("the Russian side", "Chinese officials"), stands as a plural noun ("the
+// Russians") or as a clause's subject ("Saudi accuses Iran").
 func (f *Finder) demonym(toks []nlp.Token, i, end int, a *lexicon.Actor) (annotate.Mention, bool) {
 	m := annotate.Mention{Start: i, End: end, Kind: annotate.Demonym, Actors: []*lexicon.Actor{a}}
 	if t := toks[i]; end == i+1 && (t.Tag == "NNPS" || t.Tag == "NNS") && strings.HasSuffix(t.Text, "s") {
 		m.Plural = true
+		return m, true
+	}
+	// A demonym that is itself a clause's subject stands for its state, as
+	// headlines write it ("Saudi accuses Iran over missile attack").
+	if t := toks[i]; end == i+1 && (t.Rel == "nsubj" || t.Rel == "nsubj:pass") && t.Head > i && (t.UPOS == "PROPN" || t.UPOS == "NOUN") {
 		return m, true
 	}
 	// The government noun: the head the demonym hangs from, or the words

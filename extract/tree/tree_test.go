@@ -197,6 +197,12 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Armenia", schema.Demand, "return of prisoners"}}, nil},
 		{"a possibility not negated is no demand", "Yerevan said a treaty is possible without a referendum.",
 			nil, []want{{"Armenia", schema.Demand, "referendum"}}},
+		{"a mediator mediates towards each party, not the parties to each other", "Norway mediated between Colombia and the FARC.",
+			[]want{{"Norway", schema.Mediate, "Colombia"}}, []want{{"Colombia", schema.Mediate, "Norway"}}},
+		{"bringing the parties together is mediation, by whoever plays that role", "Armenia and Azerbaijan resumed talks. Kazakhstan has played a key role in bringing the two sides together.",
+			[]want{{"Kazakhstan", schema.Mediate, "Azerbaijan"}}, nil},
+		{"a demonym alone as a headline's subject is its state", "UN urges calm after Saudi accuses Iran over drone attack",
+			[]want{{"Saudi Arabia", schema.Accuse, "Iran"}}, []want{{"United Nations", schema.Accuse, "Iran"}}},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
