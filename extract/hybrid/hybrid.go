@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/extract/rules"
@@ -81,22 +82,53 @@ func keyOf(s schema.Statement) key {
 // Unite gives first's statements and those of second that say something
 // first does not, in the order of their sentences.
 func Unite(first, second []schema.Statement) []schema.Statement {
-	seen := make(map[key]bool, len(first))
+	seen := make(map[key][]int, len(first))
 	out := make([]schema.Statement, 0, len(first)+len(second))
 	for _, s := range first {
-		seen[keyOf(s)] = true
+		k := keyOf(s)
+		seen[k] = append(seen[k], len(out))
 		out = append(out, s)
 	}
 	for _, s := range second {
 		// Only first's statements shadow: two of second's that share a
 		// key name two targets ("concern at the launch" and "demanded
-		// that North Korea abandon its programmes").
-		if !seen[keyOf(s)] {
+		// that North Korea abandon its programmes"). Where second names
+		// the same target whole and first only part of it ("the open
+		// support of the United States" against "the open support of the
+		// United States for the 2016 ruling"), second's wording stands.
+		at, ok := seen[keyOf(s)]
+		if !ok {
 			out = append(out, s)
+			continue
+		}
+		for _, i := range at {
+			if s.Class == out[i].Class && extends(s.Object, out[i].Object) {
+				out[i] = s
+				break
+			}
 		}
 	}
 	sortBySentence(out)
 	return out
+}
+
+// extends reports whether label a holds every word of b and more.
+func extends(a, b string) bool {
+	aw, bw := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	if len(aw) <= len(bw) {
+		return false
+	}
+	have := map[string]bool{}
+	for _, w := range aw {
+		have[strings.Trim(w, ".,'’\"")] = true
+	}
+	for _, w := range bw {
+		w = strings.Trim(w, ".,'’\"")
+		if !have[w] && w != "the" && w != "a" && w != "an" {
+			return false
+		}
+	}
+	return true
 }
 
 // sortBySentence orders statements by sentence, keeping the order within
