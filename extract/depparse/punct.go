@@ -12,6 +12,9 @@ package depparse
 // (measured on the parser's output: EWT test LAS +0.10 against +0.02,
 // GUM news the same).
 
+// maxFixPunct is the longest sentence whose marks are re-attached.
+const maxFixPunct = 300
+
 // paired maps an opening mark to its closing one.
 var paired = map[string]string{
 	"(": ")", "[": "]", "{": "}", `"`: `"`, "``": "''", "'": "'",
@@ -31,6 +34,9 @@ type punctTree struct {
 // parser's state holds them: n for ROOT). Marks never end up with children.
 func fixPunct(forms, upos []string, head []int) {
 	n := len(forms)
+	if n > maxFixPunct {
+		return // its checks grow with the square of the sentence; a sentence this long is seldom prose
+	}
 	t := punctTree{n: n, forms: forms, head: head, punct: make([]bool, n), kind: make([]byte, n)}
 	any := false
 	for i, u := range upos {
