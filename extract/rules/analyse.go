@@ -2032,12 +2032,32 @@ func (se *sentence) personBefore(i int, actor string) *mention {
 
 // emitStance records a stance statement once per actor, class and target.
 func (se *sentence) emitStance(a *mention, cue, cls schema.Class, pred, label string, conf float64, cs, ce int) {
-	if !cls.IsStance() || label == "" {
+	if !cls.IsStance() || label == "" || !se.namesPosition(label) {
 		return
 	}
 	se.st.held = append(se.st.held, heldPosition{actor: a.actor, class: cls, cue: cue, label: label})
 	se.emit(a, schema.Statement{Class: cls, Predicate: pred, Object: label, ObjectType: schema.ObjectPosition,
 		Polarity: cls.Sign(), Confidence: conf}, cs, ce)
+}
+
+// namesPosition reports whether a label can name a position: not a bare
+// number ("2015" of "withdrawal from 2015 Iran nuclear deal") or a lone
+// adjective ("swift" of a "swift, severe response").
+func (se *sentence) namesPosition(label string) bool {
+	words := strings.Fields(label)
+	if len(words) != 1 {
+		return true
+	}
+	w := words[0]
+	if strings.Trim(w, "0123456789") == "" {
+		return false
+	}
+	for _, t := range se.toks {
+		if t.Text == w && (t.Tag == "JJ" || t.Tag == "JJR" || t.Tag == "JJS") {
+			return false
+		}
+	}
+	return true
 }
 
 // emitInteraction records an interaction between two different actors.

@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"github.com/stancegraph/stancegraph/extract/nlp"
 	"strings"
 	"sync"
 	"testing"
@@ -403,5 +404,21 @@ func TestDeterministic(t *testing.T) {
 	}
 	if outs[0] != outs[1] || outs[0] == "" {
 		t.Error("two runs over the sample corpus differ")
+	}
+}
+
+// TestNamesPosition: a stance's target is a position, never a bare number
+// or a lone adjective, whatever the patterns cut out of a sentence.
+func TestNamesPosition(t *testing.T) {
+	se := &sentence{toks: []nlp.Token{{Text: "a"}, {Text: "swift", Tag: "JJ"}, {Text: "response", Tag: "NN"}, {Text: "diplomacy", Tag: "NN"}}}
+	for _, tc := range []struct {
+		label string
+		want  bool
+	}{
+		{"2015", false}, {"swift", false}, {"diplomacy", true}, {"swift response", true}, {"2015 Iran nuclear deal", true},
+	} {
+		if got := se.namesPosition(tc.label); got != tc.want {
+			t.Errorf("namesPosition(%q) = %v, want %v", tc.label, got, tc.want)
+		}
 	}
 }
