@@ -203,6 +203,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Kazakhstan", schema.Mediate, "Azerbaijan"}}, nil},
 		{"a demonym alone as a headline's subject is its state", "UN urges calm after Saudi accuses Iran over drone attack",
 			[]want{{"Saudi Arabia", schema.Accuse, "Iran"}}, []want{{"United Nations", schema.Accuse, "Iran"}}},
+		{"a predicate noun of chance or obstacle evaluates its subject", "Quito said the new tariffs were an obstacle to integration, and the summit a real opportunity.",
+			[]want{{"Ecuador", schema.Oppose, "new tariffs"}}, nil},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
