@@ -43,6 +43,7 @@ type Reader struct {
 	retaliation map[string]bool // "retaliate after X did Y": a threat to X
 	eliciting   map[string]bool // "drawing condemnation from X": X's stance towards the clause
 	deciding    map[string]bool // "agreed to impose sanctions": a decision taken, not a response promised
+	striving    map[string]bool // "pushed to start filling": their "to" takes a verb
 	reporting   map[string]bool // verbs of report
 	asking      map[string]bool // nouns of pressure whose infinitive is what is asked: "pressure to recognise"
 	hostile     map[string]bool // deeds an actor denies by saying it did not do them: "never threatened"
@@ -78,7 +79,7 @@ func New(lx *lexicon.Lexicon) *Reader {
 		light: set(fr.Light), content: set(fr.Content), negating: set(fr.Negating),
 		deontic: set(fr.Deontic), conditional: set(fr.Conditional), negation: lx.Negation,
 		inter: newInteractions(lx), asserting: set(fr.Asserting), audience: set(fr.Audience),
-		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses), retaliation: set(fr.Retaliation), eliciting: set(fr.Eliciting), deciding: set(fr.Deciding),
+		plain: set(append(append([]string(nil), fr.Plain...), firstWords(lx.Reporting)...)), responses: set(fr.Responses), retaliation: set(fr.Retaliation), eliciting: set(fr.Eliciting), deciding: set(fr.Deciding), striving: set(fr.Striving),
 		reporting: set(firstWords(lx.Reporting)), asking: set(fr.Asking), hostile: set(fr.Hostile), harming: set(fr.Harming), helping: set(fr.Helping),
 	}
 	for _, class := range slices.Sorted(maps.Keys(lx.Stance.Adjectives)) {
@@ -418,6 +419,9 @@ func (r *Reader) verbTarget(t *sent, p int, c cue) ([]int, bool) {
 			}
 		}
 		for _, k := range t.Kids[p] {
+			if rest == "to" && r.striving[t.Toks[p].Lemma] && !t.IsVerb(k) {
+				continue // "pushed to start filling", not "moved troops to the border"
+			}
 			switch t.Rel(k) {
 			case "obl", "nmod", "xcomp", "ccomp", "advcl", "obj":
 				if t.Marker(k) == rest || strings.HasPrefix(t.Marker(k), rest+" ") {

@@ -105,6 +105,7 @@ type Frames struct {
 	Retaliation []string `yaml:"retaliation"` // "retaliate after X ...": a threat to X
 	Eliciting   []string `yaml:"eliciting"`   // "drew condemnation from X": X's stance on the clause
 	Deciding    []string `yaml:"deciding"`    // "agreed to impose sanctions": a decision, not a promise
+	Striving    []string `yaml:"striving"`    // "pushed to start filling": verbs whose "to" takes a verb
 	Asking      []string `yaml:"asking"`      // "pressure on X to Y": Y is asked of X
 	Hostile     []string `yaml:"hostile"`     // "never threatened X": a denial of the deed
 	Harming     []string `yaml:"harming"`     // "X undermines peace": the speaker opposes X
@@ -244,6 +245,7 @@ func (lx *Lexicon) add(name string, data []byte) error {
 	lx.Frames.Retaliation = append(lx.Frames.Retaliation, f.Frames.Retaliation...)
 	lx.Frames.Eliciting = append(lx.Frames.Eliciting, f.Frames.Eliciting...)
 	lx.Frames.Deciding = append(lx.Frames.Deciding, f.Frames.Deciding...)
+	lx.Frames.Striving = append(lx.Frames.Striving, f.Frames.Striving...)
 	lx.Frames.Asking = append(lx.Frames.Asking, f.Frames.Asking...)
 	lx.Frames.Hostile = append(lx.Frames.Hostile, f.Frames.Hostile...)
 	lx.Frames.Harming = append(lx.Frames.Harming, f.Frames.Harming...)

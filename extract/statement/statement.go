@@ -31,6 +31,7 @@ type Builder struct {
 	reversers  map[string]bool // "halt", "end", "ban": a demand for them opposes what follows
 	negation   map[schema.Class]schema.Class
 	minConf    float64
+	stance     map[string]bool // the first words of every stance cue and evaluative word
 }
 
 // New makes the stage.
@@ -56,6 +57,16 @@ func New(lx *lexicon.Lexicon, minConf float64) *Builder {
 	// A statement speaks for who issued it: as a holder it is its source.
 	for _, w := range lx.Mentions.Sources {
 		b.government[strings.ToLower(w)] = true
+	}
+	b.stance = map[string]bool{}
+	for _, cues := range []lexicon.Cues{lx.Frames.Verbs, lx.Frames.Nouns, lx.Frames.Adjectives, lx.Stance.Adjectives} {
+		for _, words := range cues {
+			for _, w := range words {
+				if f := strings.Fields(strings.ToLower(w)); len(f) > 0 {
+					b.stance[f[0]] = true
+				}
+			}
+		}
 	}
 	return b
 }
@@ -388,11 +399,36 @@ func (w *builder) asserted(si int, t *annotate.Tree, rep report, inFrame []bool)
 	if w.reporting[t.Toks[head].Lemma] {
 		return // a report inside a report: the inner one asserts
 	}
+	if w.ownConduct(si, t, head, rep) {
+		return
+	}
 	speakers := w.parties(si, t, rep.speaker)
 	f := annotate.Frame{Sent: si, Pred: rep.verb, Cue: t.Toks[rep.verb].Lemma, Class: schema.Assert, Holder: rep.speaker}
 	for _, h := range speakers {
 		w.emit(si, t, f, h, labelOf(t, []int{head}), schema.ObjectPosition, "", speakers)
 	}
+}
+
+// ownConduct reports a reported clause that only tells what the speaker's
+// own side does or did ("'We will do that in parallel with the United
+// States,' Stoltenberg said", "the ministry announced that it had completed
+// the transfer"): news of one's own conduct, with no stance word in it and
+// no negation, claims nothing about the dispute.
+func (w *builder) ownConduct(si int, t *annotate.Tree, head int, rep report) bool {
+	subj := t.Subject(head)
+	if subj < 0 || t.Negated(head) || t.Toks[head].UPOS != "VERB" {
+		return false
+	}
+	for i, in := range rep.clause {
+		if in && (w.stance[t.Toks[i].Lemma] || w.stance[t.Toks[i].Lower]) {
+			return false // "he was glad the dialogue resumed", "passed a resolution supporting the proposal"
+		}
+	}
+	speaker := rep.speaker
+	if m := w.d.MentionAt(si, subj); m != nil && m.Kind == annotate.Pronoun && firstPerson(m.Word) {
+		return true
+	}
+	return w.sameActor(si, subj, speaker)
 }
 
 // pronouns stand for a position without naming it.

@@ -205,6 +205,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Saudi Arabia", schema.Accuse, "Iran"}}, []want{{"United Nations", schema.Accuse, "Iran"}}},
 		{"a predicate noun of chance or obstacle evaluates its subject", "Quito said the new tariffs were an obstacle to integration, and the summit a real opportunity.",
 			[]want{{"Ecuador", schema.Oppose, "new tariffs"}}, nil},
+		{"news of one's own conduct claims nothing; a claim about another does", "Guyana's foreign minister said Guyana had completed the survey. Guyana's foreign minister said Venezuela had moved troops to the border.",
+			[]want{{"Guyana", schema.Assert, "Venezuela had moved troops to border"}}, []want{{"Guyana", schema.Assert, "survey"}}},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
