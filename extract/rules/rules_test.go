@@ -3,13 +3,13 @@ package rules
 import (
 	"context"
 	"fmt"
-	"github.com/stancegraph/stancegraph/extract/nlp"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/extract/lexicon"
+	"github.com/stancegraph/stancegraph/extract/nlp"
 	"github.com/stancegraph/stancegraph/extract/source"
 	"github.com/stancegraph/stancegraph/schema"
 )

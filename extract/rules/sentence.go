@@ -1,9 +1,10 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/stancegraph/stancegraph/extract/nlp"
 	"github.com/stancegraph/stancegraph/schema"
-	"strings"
 )
 
 // sentence is one sentence under analysis.
