@@ -7,7 +7,6 @@ import (
 
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
-
 	"github.com/stancegraph/stancegraph/schema"
 )
 

@@ -19,7 +19,6 @@ import (
 	"github.com/cayleygraph/quad/pquads"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
-
 	"github.com/stancegraph/stancegraph/schema"
 )
 

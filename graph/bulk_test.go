@@ -12,7 +12,6 @@ import (
 
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
-
 	"github.com/stancegraph/stancegraph/schema"
 )
 

@@ -14,7 +14,6 @@ import (
 	_ "github.com/cayleygraph/quad/graphml"
 	_ "github.com/cayleygraph/quad/jsonld"
 	_ "github.com/cayleygraph/quad/nquads"
-
 	"github.com/stancegraph/stancegraph/schema"
 )
 

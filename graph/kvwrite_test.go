@@ -10,13 +10,11 @@ import (
 	"testing"
 
 	"github.com/boltdb/bolt"
-
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
 	hkv "github.com/hidal-go/hidalgo/kv"
-
 	"github.com/stancegraph/stancegraph/schema"
 )
 

@@ -11,7 +11,6 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
-
 	"github.com/stancegraph/stancegraph/schema"
 )
 

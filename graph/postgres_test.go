@@ -12,7 +12,6 @@ import (
 	"time"
 
 	_ "github.com/lib/pq"
-
 	"github.com/stancegraph/stancegraph/schema"
 )
 

@@ -8,7 +8,6 @@ import (
 
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
-
 	"github.com/stancegraph/stancegraph/schema"
 )
 

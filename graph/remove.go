@@ -9,7 +9,6 @@ import (
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/quad"
-
 	"github.com/stancegraph/stancegraph/schema"
 )
 

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/cayleygraph/quad"
-
 	"github.com/stancegraph/stancegraph/schema"
 )
 
