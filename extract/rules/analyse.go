@@ -277,10 +277,28 @@ func (se *sentence) negated(i int) bool {
 	return false
 }
 
+// yet reports "yet" just before or after a verb of n tokens at i, or at
+// the end of its clause ("has not yet endorsed", "has not endorsed the
+// proposal yet").
+func (se *sentence) yet(i, n int) bool {
+	for k := max(0, i-3); k < len(se.toks) && k <= i+n+6; k++ {
+		if se.toks[k].Lower == "yet" {
+			return true
+		}
+		if k > i+n && isPunct(se.toks[k]) {
+			break
+		}
+	}
+	return false
+}
+
 // verbCue handles a stance verb at i covering n tokens.
 func (se *sentence) verbCue(i, n int, c cue, consumed map[int]bool) {
 	cls := c.class
 	pred := inflect(c.phrase)
+	if se.negated(i) && se.yet(i, n) {
+		return // "has not yet endorsed the proposal": no stance taken yet
+	}
 	if se.negated(i) {
 		cls = se.x.lex.Negation[cls]
 		pred = "does not " + c.phrase

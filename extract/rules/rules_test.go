@@ -77,6 +77,8 @@ func TestStatements(t *testing.T) {
 			[]want{{"United States", "SUPPORT", "Taiwan's self-defense", ""}}, nil},
 		{"metonym", "Tehran dismissed the IAEA report.",
 			[]want{{"Iran", "OPPOSE", "IAEA report", ""}}, nil},
+		{"not yet is no stance taken", "Nicaragua has not yet endorsed the proposal. Honduras has not endorsed the plan yet.",
+			nil, []want{{"Nicaragua", "OPPOSE", "proposal", ""}, {"Honduras", "OPPOSE", "plan", ""}}},
 		{"negation", "Israel did not accept the ceasefire proposal.",
 			[]want{{"Israel", "OPPOSE", "ceasefire proposal", ""}}, []want{{"Israel", "SUPPORT", "ceasefire", ""}}},
 		{"passive with agent", "The plan was rejected by Hamas.",
