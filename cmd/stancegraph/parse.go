@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -9,9 +10,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/annotate"
 	"github.com/stancegraph/stancegraph/extract/conllu"
+	"github.com/stancegraph/stancegraph/extract/lexicon"
 	"github.com/stancegraph/stancegraph/extract/nlp"
 	"github.com/stancegraph/stancegraph/extract/source"
+	"github.com/stancegraph/stancegraph/internal/config"
 )
 
 func newParse(g *globals) *cobra.Command {
@@ -25,22 +29,37 @@ func newParse(g *globals) *cobra.Command {
 			"FILE is an article (.txt, .text, .jsonl, or a directory of them); with none,\n" +
 			"standard input is one article.\n\n" +
 			"With --conllu, each FILE (or standard input) is CoNLL-U whose sentences and\n" +
-			"words are kept and analysed anew (their tags and trees are ignored), so that\n" +
-			"the parser can be scored against a treebank with the CoNLL 2018 evaluation.",
+			"words are kept and analysed anew by the tagger and the parser alone (their\n" +
+			"tags and trees are ignored), so that the parser can be scored against a\n" +
+			"treebank with the CoNLL 2018 evaluation.",
 		Example: "  stancegraph parse testdata/corpus/000_0530b87b29110808.txt\n" +
 			"  echo 'Russia rejected the proposal.' | stancegraph parse\n" +
 			"  stancegraph parse --conllu en_ewt-ud-test.conllu > parsed.conllu",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := nlp.New()
-			if err != nil {
-				return err
-			}
 			w := bufio.NewWriter(cmd.OutOrStdout())
 			defer w.Flush()
 			if fromCoNLLU {
+				p, err := nlp.New()
+				if err != nil {
+					return err
+				}
 				return parseCoNLLU(p, args, cmd.InOrStdin(), w)
 			}
-			return parseText(p, args, cmd.InOrStdin(), w, cmd.ErrOrStderr(), strict)
+			cfg, err := g.load(cmd, nil)
+			if err != nil {
+				return err
+			}
+			lx, err := lexicon.Load(cfg.Strings(config.Lexicons)...)
+			if err != nil {
+				return err
+			}
+			// The tree extractor's own first stages, so that the trees are
+			// the ones it reads (with its repairs of tags and attachments).
+			chain, err := annotate.NewChain(annotate.Env{Lexicon: lx}, "sentences", "parse")
+			if err != nil {
+				return err
+			}
+			return parseText(chain, args, cmd.InOrStdin(), w, cmd.ErrOrStderr(), strict)
 		},
 	}
 	cmd.Flags().BoolVar(&fromCoNLLU, "conllu", false, "read tokenised CoNLL-U and keep its sentences and words")
@@ -49,12 +68,13 @@ func newParse(g *globals) *cobra.Command {
 }
 
 // parseText parses articles and writes one CoNLL-U document for each.
-func parseText(p *nlp.Pipeline, paths []string, stdin io.Reader, w *bufio.Writer, errw io.Writer, strict bool) error {
+func parseText(chain *annotate.Chain, paths []string, stdin io.Reader, w *bufio.Writer, errw io.Writer, strict bool) error {
 	emit := func(d *extract.Document) error {
-		sents := p.Sentences(d.Text)
-		if err := p.Parse(sents); err != nil {
-			return err
+		ad := &annotate.Doc{Source: d}
+		if err := chain.Annotate(context.Background(), ad); err != nil {
+			return fmt.Errorf("%s: %w", d.ID, err)
 		}
+		sents := ad.Sentences
 		fmt.Fprintf(w, "# newdoc id = %s\n", d.ID)
 		for i := range sents {
 			if err := conllu.Write(w, sents[i].CoNLLU(d.Text, fmt.Sprintf("%s-%d", d.ID, i+1))); err != nil {

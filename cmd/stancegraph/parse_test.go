@@ -144,3 +144,28 @@ func fmtSscanRange(misc string, a, b *int) (int, error) {
 	}
 	return 0, fmt.Errorf("no TokenRange")
 }
+
+// TestParseShowsTheExtractorsTrees: parse prints the trees the tree
+// extractor reads, with its repairs: a clause has one subject ("OAS top
+// diplomats", which the parser alone reads with two), and a lexicon's name
+// is a proper noun.
+func TestParseShowsTheExtractorsTrees(t *testing.T) {
+	root := newRoot()
+	var out strings.Builder
+	root.SetOut(&out)
+	root.SetIn(strings.NewReader("EU top diplomats agree to impose new sanctions on Russia."))
+	root.SetArgs([]string{"parse"})
+	if err := root.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	w := checkTrees(t, out.String())[0].Words
+	subjects := 0
+	for _, x := range w {
+		if x.Deprel == "nsubj" && x.Head == 4 {
+			subjects++
+		}
+	}
+	if subjects != 1 || w[0].Deprel != "compound" || w[0].Head != 3 {
+		t.Errorf("EU top diplomats agree: %d subjects of agree, EU %s of %d:\n%s", subjects, w[0].Deprel, w[0].Head, out.String())
+	}
+}
