@@ -136,6 +136,7 @@ func (s parse) Annotate(_ context.Context, d *Doc) error {
 		s.complementClause(d.Sentences[i].Tokens)
 		subjectAfterColon(d.Sentences[i].Tokens)
 		nameSubject(d.Sentences[i].Tokens)
+		s.reportSubject(d.Sentences[i].Tokens)
 	}
 	return nil
 }
@@ -172,6 +173,27 @@ func (s parse) complementClause(toks []nlp.Token) {
 		if clean {
 			toks[c].Rel = "ccomp"
 		}
+	}
+}
+
+// reportSubject mends an inverted report ("'...,' Josep Borrell added")
+// whose verb of saying the parser left without a subject while it hung the
+// name right before the verb inside the quotation: the name is the verb's
+// subject.
+func (s parse) reportSubject(toks []nlp.Token) {
+	for v := 1; v < len(toks); v++ {
+		if toks[v].UPOS != "VERB" || !s.saying[toks[v].Lemma] || hasSubject(toks, v) {
+			continue
+		}
+		n := v - 1
+		if toks[n].UPOS != "PROPN" || toks[n].Head == v {
+			continue
+		}
+		// n heads its name: the words before it that hang from it stay.
+		if h := toks[n].Head; h > n && h < v {
+			continue
+		}
+		toks[n].Head, toks[n].Rel = v, "nsubj"
 	}
 }
 

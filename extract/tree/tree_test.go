@@ -207,6 +207,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Ecuador", schema.Oppose, "new tariffs"}}, nil},
 		{"news of one's own conduct claims nothing; a claim about another does", "Guyana's foreign minister said Guyana had completed the survey. Guyana's foreign minister said Venezuela had moved troops to the border.",
 			[]want{{"Guyana", schema.Assert, "Venezuela had moved troops to border"}}, []want{{"Guyana", schema.Assert, "survey"}}},
+		{"an inverted report's name is its verb's subject, and we is the speaker's side", `"We will also target the ability of the junta to access our markets," Josep Borrell added.`,
+			[]want{{"European Union", schema.Support, "target"}}, nil},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
