@@ -209,6 +209,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Guyana", schema.Assert, "Venezuela had moved troops to border"}}, []want{{"Guyana", schema.Assert, "survey"}}},
 		{"an inverted report's name is its verb's subject, and we is the speaker's side", `"We will also target the ability of the junta to access our markets," Josep Borrell added.`,
 			[]want{{"European Union", schema.Support, "target"}}, nil},
+		{"indicating readiness lends the subject to the noun", "Indonesia indicated readiness to resume the border talks.",
+			[]want{{"Indonesia", schema.Support, "resume border talks"}}, nil},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
