@@ -25,24 +25,15 @@ func (s *Store) Window(ctx context.Context, since, until string) (*Store, error)
 			return nil, fmt.Errorf("date %q: want YYYY-MM-DD", d)
 		}
 	}
-	// Which statements fall inside, and which are outside.
-	in, out := map[quad.Value]bool{}, map[quad.Value]bool{}
-	p := path.StartPath(s.qs).Has(schema.Type, schema.TypeStatement).Tag("s").
-		SaveOptional(schema.PDate, "date").SaveOptional(schema.PEventDate, "event")
-	err := p.Iterate(ctx).TagValues(s.qs, func(m map[string]quad.Value) {
-		date := valueString(m["event"])
-		if date == "" {
-			date = valueString(m["date"])
-		}
-		inside := date != "" && (since == "" || date >= since) && (until == "" || date <= until)
-		if inside {
-			in[m["s"]] = true
-		} else {
-			out[m["s"]] = true
+	// The statements outside the window.
+	out := map[quad.Value]bool{}
+	err := s.statementDates(ctx, func(st quad.Value, date string) {
+		if date == "" || since != "" && date < since || until != "" && date > until {
+			out[st] = true
 		}
 	})
 	if err != nil {
-		return nil, fmt.Errorf("date the statements: %w", err)
+		return nil, err
 	}
 	w, err := Open(Config{Backend: "memstore"})
 	if err != nil {
@@ -99,15 +90,29 @@ func isDate(s string) bool {
 // own nor their document's): no window holds them.
 func (s *Store) Undated(ctx context.Context) (int, error) {
 	n := 0
-	p := path.StartPath(s.qs).Has(schema.Type, schema.TypeStatement).Tag("s").
-		SaveOptional(schema.PDate, "date").SaveOptional(schema.PEventDate, "event")
-	err := p.Iterate(ctx).TagValues(s.qs, func(m map[string]quad.Value) {
-		if valueString(m["event"]) == "" && valueString(m["date"]) == "" {
+	err := s.statementDates(ctx, func(_ quad.Value, date string) {
+		if date == "" {
 			n++
 		}
 	})
+	return n, err
+}
+
+// statementDates calls fn with every statement and its date: when the
+// sentence says it was made (sg:eventDate), else its document's date, else
+// "".
+func (s *Store) statementDates(ctx context.Context, fn func(st quad.Value, date string)) error {
+	p := path.StartPath(s.qs).Has(schema.Type, schema.TypeStatement).Tag("s").
+		SaveOptional(schema.PDate, "date").SaveOptional(schema.PEventDate, "event")
+	err := p.Iterate(ctx).TagValues(s.qs, func(m map[string]quad.Value) {
+		date := valueString(m["event"])
+		if date == "" {
+			date = valueString(m["date"])
+		}
+		fn(m["s"], date)
+	})
 	if err != nil {
-		return 0, fmt.Errorf("date the statements: %w", err)
+		return fmt.Errorf("date the statements: %w", err)
 	}
-	return n, nil
+	return nil
 }

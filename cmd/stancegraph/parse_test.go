@@ -61,22 +61,29 @@ func TestParseText(t *testing.T) {
 	}
 }
 
-func TestParseStdin(t *testing.T) {
+// parseStdin runs parse on text given on standard input.
+func parseStdin(t *testing.T, text string) string {
+	t.Helper()
 	root := newRoot()
 	var out strings.Builder
 	root.SetOut(&out)
-	root.SetIn(strings.NewReader("Egypt rejected the plan. Ethiopia said it would fill the dam."))
+	root.SetIn(strings.NewReader(text))
 	root.SetArgs([]string{"parse"})
 	if err := root.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	sents := checkTrees(t, out.String())
+	return out.String()
+}
+
+func TestParseStdin(t *testing.T) {
+	out := parseStdin(t, "Egypt rejected the plan. Ethiopia said it would fill the dam.")
+	sents := checkTrees(t, out)
 	if len(sents) != 2 {
-		t.Fatalf("%d sentences, want 2:\n%s", len(sents), out.String())
+		t.Fatalf("%d sentences, want 2:\n%s", len(sents), out)
 	}
 	w := sents[0].Words
 	if w[0].Form != "Egypt" || w[0].Deprel != "nsubj" || w[0].Head != 2 || w[1].Deprel != "root" || w[3].Deprel != "obj" {
-		t.Errorf("Egypt rejected the plan:\n%s", out.String())
+		t.Errorf("Egypt rejected the plan:\n%s", out)
 	}
 }
 
@@ -150,15 +157,8 @@ func fmtSscanRange(misc string, a, b *int) (int, error) {
 // diplomats", which the parser alone reads with two), and a lexicon's name
 // is a proper noun.
 func TestParseShowsTheExtractorsTrees(t *testing.T) {
-	root := newRoot()
-	var out strings.Builder
-	root.SetOut(&out)
-	root.SetIn(strings.NewReader("EU top diplomats agree to impose new sanctions on Russia."))
-	root.SetArgs([]string{"parse"})
-	if err := root.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	w := checkTrees(t, out.String())[0].Words
+	out := parseStdin(t, "EU top diplomats agree to impose new sanctions on Russia.")
+	w := checkTrees(t, out)[0].Words
 	subjects := 0
 	for _, x := range w {
 		if x.Deprel == "nsubj" && x.Head == 4 {
@@ -166,6 +166,6 @@ func TestParseShowsTheExtractorsTrees(t *testing.T) {
 		}
 	}
 	if subjects != 1 || w[0].Deprel != "compound" || w[0].Head != 3 {
-		t.Errorf("EU top diplomats agree: %d subjects of agree, EU %s of %d:\n%s", subjects, w[0].Deprel, w[0].Head, out.String())
+		t.Errorf("EU top diplomats agree: %d subjects of agree, EU %s of %d:\n%s", subjects, w[0].Deprel, w[0].Head, out)
 	}
 }
