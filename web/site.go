@@ -105,12 +105,15 @@ func (s *server) stats(w http.ResponseWriter, r *http.Request, _ httprouter.Para
 		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
 		return
 	}
-	rows, err := s.st.Statements(r.Context())
-	if err != nil {
-		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
-		return
-	}
 	first, last := "", ""
+	var rows []graph.StatementRow
+	if st.Statements <= maxScan {
+		// The dates need every statement: left out on a large store.
+		if rows, err = s.st.Statements(r.Context()); err != nil {
+			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+			return
+		}
+	}
 	for _, row := range rows {
 		if row.Date == "" {
 			continue
@@ -127,6 +130,11 @@ func (s *server) stats(w http.ResponseWriter, r *http.Request, _ httprouter.Para
 		"statements": st.Statements, "first": first, "last": last}})
 }
 
+// maxScan is the most statements the start page reads whole (for the
+// dates the store spans, and for search); a larger store answers without
+// dates, and search asks for the library's questions instead.
+const maxScan = 200000
+
 // hit is a search result: a node and the statements that name it.
 type hit struct {
 	IRI        string `json:"iri"`
@@ -142,6 +150,11 @@ func (s *server) search(w http.ResponseWriter, r *http.Request, _ httprouter.Par
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if q == "" {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "search for what? add ?q=WORDS"})
+		return
+	}
+	if st, err := s.st.Stats(r.Context()); err == nil && st.Statements > maxScan {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": fmt.Sprintf(
+			"search reads every statement and this store holds %d: ask a library question by name (holders, positions) instead", st.Statements)})
 		return
 	}
 	net, err := s.st.Network(r.Context(), graph.Stances, graph.Filter{})
