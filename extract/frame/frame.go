@@ -198,6 +198,13 @@ func (r *Reader) holder(t *sent, p int) int {
 				}
 			}
 		case "conj":
+			// "Russia denies any plan, but demands NATO reject it": a
+			// conjunct without a subject goes with the clause right before
+			// it, though the parser hung it from an earlier one.
+			if u := adjacentClause(t, p); u >= 0 {
+				p = u
+				continue
+			}
 		case "acl":
 			// "played a key role in bringing the sides together", "made
 			// efforts to close the deal": the clause of a noun that a verb
@@ -240,4 +247,31 @@ func firstWords(phrases []string) []string {
 		}
 	}
 	return out
+}
+
+// adjacentClause gives the verb with a subject of the clause that ends
+// right before conjunct p (past punctuation and the conjunction), where
+// that clause lies between p and its head; else -1.
+func adjacentClause(t *sent, p int) int {
+	h := t.Toks[p].Head
+	k := p - 1
+	for k > h && (t.Toks[k].UPOS == "PUNCT" || t.Toks[k].UPOS == "CCONJ" || t.Rel(k) == "cc" || t.Rel(k) == "punct") {
+		k--
+	}
+	if k <= h {
+		return -1
+	}
+	// The highest word above k that still lies between h and p.
+	a := k
+	for steps := 0; steps < len(t.Toks); steps++ {
+		up := t.Toks[a].Head
+		if up <= h || up >= p {
+			break
+		}
+		a = up
+	}
+	if a == h || !t.IsVerb(a) || t.Subject(a) < 0 {
+		return -1
+	}
+	return a
 }

@@ -211,6 +211,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"European Union", schema.Support, "target"}}, nil},
 		{"indicating readiness lends the subject to the noun", "Indonesia indicated readiness to resume the border talks.",
 			[]want{{"Indonesia", schema.Support, "resume border talks"}}, nil},
+		{"a conjunct without a subject goes with the clause right before it", "Quito accuses Lima of massing troops, while Bogota denies any plan, but demands new talks.",
+			[]want{{"Colombia", schema.Demand, "new talks"}}, []want{{"Ecuador", schema.Demand, "talks"}}},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
