@@ -205,6 +205,15 @@ func (r *Reader) holder(t *sent, p int) int {
 				p = u
 				continue
 			}
+			// "warned the tension was dangerous, and urged Riyadh to ...":
+			// hung from a reported clause whose subject is no actor, the
+			// conjunct goes with the verb that reports it.
+			if h >= 0 && t.Rel(h) == "ccomp" && t.Toks[h].Head >= 0 {
+				if s := t.Subject(h); s >= 0 && !t.actor(s) {
+					p = t.Toks[h].Head
+					continue
+				}
+			}
 		case "acl":
 			// "played a key role in bringing the sides together", "made
 			// efforts to close the deal": the clause of a noun that a verb
@@ -249,9 +258,9 @@ func firstWords(phrases []string) []string {
 	return out
 }
 
-// adjacentClause gives the verb with a subject of the clause that ends
-// right before conjunct p (past punctuation and the conjunction), where
-// that clause lies between p and its head; else -1.
+// adjacentClause gives the verb of the clause that ends right before
+// conjunct p (past punctuation and the conjunction), where that clause lies
+// between p and its head and has an actor for subject; else -1.
 func adjacentClause(t *sent, p int) int {
 	h := t.Toks[p].Head
 	k := p - 1
@@ -270,7 +279,16 @@ func adjacentClause(t *sent, p int) int {
 		}
 		a = up
 	}
-	if a == h || !t.IsVerb(a) || t.Subject(a) < 0 {
+	if a == h || !t.IsVerb(a) {
+		return -1
+	}
+	// Only a clause of its own ("while Russia denies ...") with an actor
+	// for subject, not the head's complement ("warned the tension was
+	// dangerous, and urged ...": the urging is the warner's).
+	if r := t.Rel(a); r != "advcl" && r != "parataxis" && r != "conj" {
+		return -1
+	}
+	if s := t.Subject(a); s < 0 || !t.actor(s) {
 		return -1
 	}
 	return a
