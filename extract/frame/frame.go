@@ -190,6 +190,13 @@ func (r *Reader) holder(t *sent, p int) int {
 				}
 			}
 		case "advcl":
+			// "expressed his hope that Russia does not make them public,
+			// once again asserting ...": a participle set off by a comma
+			// after a reported clause is the reporter's.
+			if h >= 0 && t.Rel(h) == "ccomp" && t.Marker(p) == "" && t.Toks[p].XPOS == "VBG" && commaBefore(t, p) && t.Toks[h].Head >= 0 {
+				p = t.Toks[h].Head
+				continue
+			}
 			// "criticized Hamas for rejecting the deal", "accused X of
 			// planning": the deed is the object's.
 			if m := t.Marker(p); (m == "for" || m == "of") && h >= 0 {
@@ -292,4 +299,19 @@ func adjacentClause(t *sent, p int) int {
 		return -1
 	}
 	return a
+}
+
+// commaBefore reports a comma right before p, past adverbs ("..., once
+// again asserting").
+func commaBefore(t *sent, p int) bool {
+	for k := p - 1; k >= 0; k-- {
+		switch {
+		case t.Toks[k].Text == ",":
+			return true
+		case t.Toks[k].UPOS == "ADV" && t.Toks[k].Head >= 0 && t.Dominates(p, k):
+			continue
+		}
+		return false
+	}
+	return false
 }

@@ -20,7 +20,11 @@ func tree(t *testing.T, words string, actors ...string) *sent {
 		for _, c := range f[2] {
 			h = h*10 + int(c-'0')
 		}
-		toks = append(toks, nlp.Token{Text: f[0], Lower: strings.ToLower(f[0]), Lemma: strings.ToLower(f[0]), UPOS: f[1], Head: h - 1, Rel: f[3]})
+		tk := nlp.Token{Text: f[0], Lower: strings.ToLower(f[0]), Lemma: strings.ToLower(f[0]), UPOS: f[1], Head: h - 1, Rel: f[3]}
+		if f[1] == "VERB" && strings.HasSuffix(f[0], "ing") {
+			tk.XPOS = "VBG"
+		}
+		toks = append(toks, tk)
 	}
 	lx, err := lexicon.Default()
 	if err != nil {
@@ -37,8 +41,8 @@ func tree(t *testing.T, words string, actors ...string) *sent {
 	return &sent{Tree: annotate.NewTree(toks), d: d, si: 0}
 }
 
-// TestHolderOfConjuncts: a conjunct without a subject is held by the
-// clause it goes with, whatever clause the parser hung it from.
+// TestHolderOfConjuncts: a conjunct or a participle without a subject is
+// held by the clause it goes with, whatever clause the parser hung it from.
 func TestHolderOfConjuncts(t *testing.T) {
 	lx, err := lexicon.Default()
 	if err != nil {
@@ -57,6 +61,9 @@ func TestHolderOfConjuncts(t *testing.T) {
 		{"the reporter, where it hangs from a reported clause without an actor",
 			"Oslo/PROPN/2/nsubj warned/VERB/0/root tension/NOUN/5/nsubj was/AUX/5/cop dangerous/ADJ/2/ccomp and/CCONJ/7/cc urged/VERB/5/conj Khartoum/PROPN/7/obj",
 			[]string{"Oslo", "Khartoum"}, 7, "Oslo"},
+		{"a participle set off after a reported clause is the reporter's",
+			"Oslo/PROPN/2/nsubj said/VERB/0/root Khartoum/PROPN/5/nsubj would/AUX/5/aux refuse/VERB/2/ccomp ,/PUNCT/8/punct again/ADV/8/advmod insisting/VERB/5/advcl",
+			[]string{"Oslo", "Khartoum"}, 8, "Oslo"},
 		{"the first conjunct's subject otherwise",
 			"Peru/PROPN/2/nsubj rejected/VERB/0/root plan/NOUN/2/obj and/CCONJ/5/cc demanded/VERB/2/conj talks/NOUN/5/obj",
 			[]string{"Peru"}, 5, "Peru"},
