@@ -147,12 +147,12 @@ func (r *Reader) conditioned(t *sent, p int) bool {
 		if r.conditional[t.Marker(k)] && (t.Rel(k) == "advcl" || t.Rel(k) == "ccomp" || t.Rel(k) == "csubj") {
 			return true
 		}
-		if m := t.Marker(k); t.Rel(k) == "advcl" && (m == "so that" || m == "in order to" || m == "so as to" || m == "in order that" || m == "so") {
-			return true // a purpose is no stance: "so that Ukraine can defend itself"
-		}
 	}
 	return false
 }
+
+// purpose are the subordinators of a purpose clause.
+var purpose = map[string]bool{"so that": true, "in order that": true, "so as": true, "so as to": true, "in order to": true}
 
 // agentive are the nouns of one's own part in a deed: "played a role in
 // bringing the sides together", "made efforts to close the deal", "took
@@ -167,6 +167,12 @@ var agentive = map[string]bool{"role": true, "part": true, "effort": true, "effo
 // subject, the first one's holder.
 func (r *Reader) holder(t *sent, p int) int {
 	for steps := 0; p >= 0 && steps < len(t.Toks); steps++ {
+		// "will share intelligence with Kiev so that Ukraine can defend
+		// its sovereignty": a purpose is the aim of whoever acts for it.
+		if h := t.Toks[p].Head; h >= 0 && t.Rel(p) == "advcl" && purpose[t.Marker(p)] {
+			p = h
+			continue
+		}
 		if t.Passive(p) {
 			if a := t.Child(p, "obl:agent"); a >= 0 {
 				return a

@@ -317,6 +317,7 @@ func (w *builder) add(si int, t *annotate.Tree, f annotate.Frame, h party, parts
 	} else {
 		label = labelOf(t, parts)
 	}
+	label = w.ownerNames(si, t, parts, label)
 	if anaphors[strings.ToLower(label)] && w.lastPos != "" && si-w.lastPosSent <= 1 {
 		// "Egypt proposed a binding deal. Ethiopia rejected it.": the
 		// position named last, in this sentence or the one before (a
@@ -332,6 +333,70 @@ func (w *builder) add(si int, t *annotate.Tree, f annotate.Frame, h party, parts
 	}
 	w.emit(si, t, f, h, label, schema.ObjectPosition, "", speakers)
 	w.lastPos, w.lastPosSent = label, si
+}
+
+// ownerNames writes the actor a possessive pronoun of the target stands
+// for: "defend its sovereignty" after Ukraine is "Ukraine's sovereignty",
+// so that the position meets the one named outright; a later conjunct
+// takes the first one's owner.
+func (w *builder) ownerNames(si int, t *annotate.Tree, parts []int, label string) string {
+	// "its sovereignty, security and territorial integrity": a later
+	// conjunct has the first one's owner.
+	if len(parts) == 1 && t.Rel(parts[0]) == "conj" && t.Child(parts[0], "nmod:poss") < 0 {
+		if h := t.Toks[parts[0]].Head; h >= 0 && t.IsNoun(parts[0]) {
+			if o := t.Child(h, "nmod:poss"); o >= 0 {
+				if m := w.d.MentionAt(si, o); m != nil && len(m.Actors) == 1 && !strings.HasPrefix(label, m.Actors[0].Name) {
+					label = m.Actors[0].Name + "'s " + label
+				}
+			}
+		}
+	}
+	for _, top := range parts {
+		for k := range t.Toks {
+			tk := t.Toks[k]
+			if tk.Lower != "its" && tk.Lower != "their" || !t.Dominates(top, k) {
+				continue
+			}
+			m := w.d.MentionAt(si, k)
+			if m == nil || len(m.Actors) != 1 || !w.subjectsOwn(si, t, top, k, m) {
+				continue
+			}
+			label = replaceWord(label, tk.Text, m.Actors[0].Name+"'s")
+		}
+	}
+	return label
+}
+
+// subjectsOwn reports a possessive pronoun at k that stands for the named
+// subject of its clause, where that subject lies outside the target top:
+// "Ukraine can defend its sovereignty" (the target "its sovereignty"), not
+// "urged Bolivia to withdraw its ambassador" (no subject to check it by).
+func (w *builder) subjectsOwn(si int, t *annotate.Tree, top, k int, m *annotate.Mention) bool {
+	v := t.Toks[k].Head
+	for steps := 0; v >= 0 && !t.IsVerb(v) && steps < len(t.Toks); steps++ {
+		v = t.Toks[v].Head
+	}
+	if v < 0 {
+		return false
+	}
+	s := t.Subject(v)
+	if s < 0 || t.Dominates(top, s) {
+		return false
+	}
+	sm := w.d.MentionAt(si, s)
+	return sm != nil && len(sm.Actors) == 1 && sm.Actors[0] == m.Actors[0]
+}
+
+// replaceWord replaces the first whole word old of s by new.
+func replaceWord(s, old, new string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if w == old {
+			words[i] = new
+			return strings.Join(words, " ")
+		}
+	}
+	return s
 }
 
 // anaphors are the pronouns that point back to a position.

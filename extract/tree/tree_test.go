@@ -213,6 +213,9 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Indonesia", schema.Support, "resume border talks"}}, nil},
 		{"a conjunct without a subject goes with the clause right before it", "Quito accuses Lima of massing troops, while Bogota denies any plan, but demands new talks.",
 			[]want{{"Colombia", schema.Demand, "new talks"}}, []want{{"Ecuador", schema.Demand, "talks"}}},
+		{"a purpose is the aim of whoever acts for it, and its owner is named", "Norway will fund the mission so that Somalia can defend its sovereignty and territorial integrity.",
+			[]want{{"Norway", schema.Support, "Somalia's sovereignty"}, {"Norway", schema.Support, "Somalia's territorial integrity"}},
+			[]want{{"Somalia", schema.Support, "sovereignty"}}},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
