@@ -44,7 +44,36 @@ func labelOf(t *annotate.Tree, parts []int) string {
 			}
 		}
 	}
+	shorten(t, in)
 	return words(t, in)
+}
+
+// shorten makes a clause too long for a label keep its verb: the modifiers
+// of its subject go first ("an armed attack on Philippine armed forces,
+// public vessels or aircraft in the South China Sea would invoke US
+// commitments" is "armed attack would invoke US mutual defense
+// commitments").
+func shorten(t *annotate.Tree, in []bool) {
+	n := 0
+	for _, ok := range in {
+		if ok {
+			n++
+		}
+	}
+	if n <= maxLabel {
+		return
+	}
+	for i, ok := range in {
+		if !ok || !strings.HasPrefix(t.Toks[i].Rel, "nsubj") || !in[max(t.Toks[i].Head, 0)] || t.Toks[i].Head < 0 {
+			continue
+		}
+		for _, k := range t.Kids[i] {
+			switch t.Rel(k) {
+			case "nmod", "acl", "appos", "conj", "cc":
+				t.Unmark(k, in)
+			}
+		}
+	}
 }
 
 // labelClause writes what a clause says is or was done, from its verb's

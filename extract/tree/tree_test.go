@@ -216,6 +216,8 @@ func TestMechanisms(t *testing.T) {
 		{"a purpose is the aim of whoever acts for it, and its owner is named", "Norway will fund the mission so that Somalia can defend its sovereignty and territorial integrity.",
 			[]want{{"Norway", schema.Support, "Somalia's sovereignty"}, {"Norway", schema.Support, "Somalia's territorial integrity"}},
 			[]want{{"Somalia", schema.Support, "sovereignty"}}},
+		{"a clause too long for a label keeps its verb, its subject's modifiers go first", "Tokyo reaffirmed that an armed attack on Japanese coast guard vessels, fishing boats or aircraft near the disputed islands would invoke the security treaty.",
+			[]want{{"Japan", schema.Support, "would invoke security treaty"}}, nil},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
