@@ -75,6 +75,11 @@ func (r *Reader) verbFrames(t *sent, p int) []annotate.Frame {
 		if r.addressee(t, p, c, target) {
 			return nil
 		}
+		// "expected pressure on Serbia": a thing expected without a doer
+		// asked to act is a forecast, not a demand.
+		if c.class == schema.Demand && anticipating[lemma] && t.IsNoun(target[0]) && !t.actor(target[0]) {
+			return nil
+		}
 		// "vowed to deliver a resolute response": a promised response is
 		// a threat (conditionalThreats), not a position; a decision to
 		// respond ("agreed to impose sanctions") is one.
@@ -258,3 +263,8 @@ func (r *Reader) judge(t *sent, p int) (annotate.Frame, bool) {
 	}
 	return annotate.Frame{}, false
 }
+
+// anticipating are the verbs that demand only of a doer ("expects Russia
+// to withdraw") and otherwise forecast ("expected pressure", "anticipates
+// a long negotiation").
+var anticipating = map[string]bool{"expect": true, "anticipate": true, "await": true, "foresee": true}

@@ -218,6 +218,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Somalia", schema.Support, "sovereignty"}}},
 		{"a clause too long for a label keeps its verb, its subject's modifiers go first", "Tokyo reaffirmed that an armed attack on Japanese coast guard vessels, fishing boats or aircraft near the disputed islands would invoke the security treaty.",
 			[]want{{"Japan", schema.Support, "would invoke security treaty"}}, nil},
+		{"expecting a thing forecasts it; expecting an actor to act demands it", "Belgrade said it expected pressure on Serbia to recognise the border. Lima expects Quito to withdraw its troops.",
+			[]want{{"Peru", schema.Demand, "Quito withdraw"}}, []want{{"Serbia", schema.Demand, "pressure"}}},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
