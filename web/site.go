@@ -130,9 +130,10 @@ func (s *server) stats(w http.ResponseWriter, r *http.Request, _ httprouter.Para
 		"statements": st.Statements, "first": first, "last": last}})
 }
 
-// maxScan is the most statements the start page reads whole (for the
-// dates the store spans, and for search); a larger store answers without
-// dates, and search asks for the library's questions instead.
+// maxScan is the most statements the start page and the network view
+// read whole (for the dates the store spans, search and the network); a
+// larger store answers without dates, and search and the network point to
+// the library's questions and export instead.
 const maxScan = 200000
 
 // hit is a search result: a node and the statements that name it.
@@ -199,6 +200,11 @@ func (s *server) search(w http.ResponseWriter, r *http.Request, _ httprouter.Par
 // positions (actor=, position=: names or IRIs; depth=), of some classes
 // (class=SUPPORT,OPPOSE), between dates (since=, until=), its top=N edges.
 func (s *server) network(w http.ResponseWriter, r *http.Request, _ httprouter.Params) {
+	if st, err := s.st.Stats(r.Context()); err == nil && st.Statements > maxScan {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": fmt.Sprintf(
+			"the network view reads every statement and this store holds %d: draw it with stancegraph export --format gexf and its filters", st.Statements)})
+		return
+	}
 	v := r.URL.Query()
 	var f graph.Filter
 	for _, name := range v["actor"] {
