@@ -31,6 +31,7 @@ func Example() {
 	}
 	// Output:
 	// United States (+) against Russia (-) on "NATO expansion"
+	// United States (-) against Russia (+) on "Russian demand"
 }
 
 // Walk the evidence of a stance: sentence, speaker, document and date.

@@ -3,6 +3,7 @@ package stancegraph_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/stancegraph/stancegraph"
+	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 )
 
@@ -228,6 +230,39 @@ func TestTallyAnswersAsGizmo(t *testing.T) {
 				want, _ := json.Marshal(want)
 				t.Errorf("%s %s as Go values\n%s\nas Gizmo\n%s", c.name, a, got, want)
 			}
+		}
+	}
+}
+
+// TestAgentsInSides: opposing what an actor does is opposing the actor
+// ("Japan condemned China's drills" makes Japan an opponent of China), and
+// backing it is backing the actor, from the tally and from Gizmo alike.
+func TestAgentsInSides(t *testing.T) {
+	ctx := context.Background()
+	g, err := stancegraph.Open(graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "agents.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	err = g.Build(ctx, &extract.Document{ID: "drills.txt", Date: "2023-04-08",
+		Text: "Japan condemned China's military drills around Taiwan. Russia backed the Chinese drills."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gizmo := range []bool{false, true} {
+		rows, err := g.RunWith(ctx, stancegraph.RunOptions{Gizmo: gizmo}, "opponents", "China")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(fmt.Sprint(rows), "Japan") {
+			t.Errorf("opponents of China (gizmo %v) lack Japan: %v", gizmo, rows)
+		}
+		rows, err = g.RunWith(ctx, stancegraph.RunOptions{Gizmo: gizmo}, "supporters", "China")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(fmt.Sprint(rows), "Russia") || strings.Contains(fmt.Sprint(rows), "Japan") {
+			t.Errorf("supporters of China (gizmo %v): %v, want Russia and not Japan", gizmo, rows)
 		}
 	}
 }

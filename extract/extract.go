@@ -14,6 +14,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/stancegraph/stancegraph/extract/lexicon"
 	"github.com/stancegraph/stancegraph/extract/when"
 	"github.com/stancegraph/stancegraph/schema"
 )
@@ -83,14 +84,18 @@ func Names() []string {
 	return names
 }
 
-// New makes the named extractor, reading long documents in parts and
-// dating its statements.
+// New makes the named extractor, reading long documents in parts, giving
+// positions their agents and dating its statements.
 func New(name string, cfg Config) (Extractor, error) {
 	ex, err := Part(name, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return dated{inParts{ex}}, nil
+	lx, err := lexicon.Load(cfg.Lexicons...)
+	if err != nil {
+		return nil, fmt.Errorf("extractor %s: %w", name, err)
+	}
+	return dated{agented{inParts{ex}, newAgents(lx)}}, nil
 }
 
 // Part makes the named extractor alone, for an extractor made of others

@@ -6,8 +6,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"sort"
 
 	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	"github.com/stancegraph/stancegraph/schema"
@@ -308,5 +310,19 @@ func (s *Store) storedEvidence(ctx context.Context, sts []*schema.Statement) (ma
 		}
 		out[sts[i].ID()] = e
 	}
+	return out, nil
+}
+
+// Agented lists the positions whose agent the actor is ("China's drills"
+// for China), as IRIs without brackets, from the quads.
+func (t *Tally) Agented(ctx context.Context, actor string) ([]string, error) {
+	var out []string
+	err := path.StartPath(t.s.qs, quad.IRI(actor)).In(schema.PAgent).Iterate(ctx).EachValue(t.s.qs, func(v quad.Value) {
+		out = append(out, iriString(v))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("positions of %s: %w", actor, err)
+	}
+	sort.Strings(out)
 	return out, nil
 }

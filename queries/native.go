@@ -329,6 +329,21 @@ func sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit, 
 	if err != nil {
 		return nil, err
 	}
+	// What the actor does, wants or fears is its own: "China's drills".
+	own, err := t.Agented(ctx, actor)
+	if err != nil {
+		return nil, err
+	}
+	has := make(map[string]bool, len(held))
+	for _, p := range held {
+		has[p] = true
+	}
+	for _, p := range own {
+		if !has[p] {
+			has[p] = true
+			held, mine = append(held, p), append(mine, 1)
+		}
+	}
 	ns := newNames(held) // position i is number i
 	if parts <= 0 {
 		parts = partsFor(len(held))

@@ -87,6 +87,12 @@ func (s *Statement) Quads() []quad.Quad {
 	qs = append(qs,
 		quad.Make(actor, PredicateIRI(s.Predicate), target, sid),
 		quad.Make(actor, ClassIRI(s.Class), target, sid))
+	if s.Agent != "" && s.ObjectType == ObjectPosition {
+		// Whose the position is, as the statement says: an actor node,
+		// and the edge, labelled with the statement like its own edges.
+		qs = append(qs, actorQuads(s.Agent, s.AgentKind)...)
+		qs = append(qs, quad.Make(target, PAgent, ActorIRI(s.Agent), sid))
+	}
 	return qs
 }
 

@@ -37,9 +37,11 @@ type Statement struct {
 	Object        string  `json:"object"`    // a position's label or an actor's canonical name
 	ObjectType    string  `json:"object_type"`
 	ObjectKind    string  `json:"object_kind,omitempty"` // for actor objects
-	Polarity      string  `json:"polarity,omitempty"`    // "+" or "-" for stances
-	Date          string  `json:"date,omitempty"`        // YYYY-MM-DD, the document's date
-	EventDate     string  `json:"event_date,omitempty"`  // YYYY-MM-DD the sentence places it at ("on Wednesday")
+	Agent         string  `json:"agent,omitempty"`       // for a position: the actor whose deed, demand or concern it is ("China's drills")
+	AgentKind     string  `json:"agent_kind,omitempty"`
+	Polarity      string  `json:"polarity,omitempty"`   // "+" or "-" for stances
+	Date          string  `json:"date,omitempty"`       // YYYY-MM-DD, the document's date
+	EventDate     string  `json:"event_date,omitempty"` // YYYY-MM-DD the sentence places it at ("on Wednesday")
 	Confidence    float64 `json:"confidence"`
 	Cue           string  `json:"cue,omitempty"`       // the words that carry the stance
 	CueStart      int     `json:"cue_start,omitempty"` // byte offsets of the cue in the sentence

@@ -69,6 +69,7 @@ const (
 	PEnd           = quad.IRI(Prefix + "end")
 	PDate          = quad.IRI(Prefix + "date")
 	PEventDate     = quad.IRI(Prefix + "eventDate") // statement -> xsd:date the sentence places it at
+	PAgent         = quad.IRI(Prefix + "agent")     // position -> the actor whose deed, demand or concern it is
 	PConfidence    = quad.IRI(Prefix + "confidence")
 
 	// Document properties.

@@ -58,10 +58,13 @@ function stancesOn(positions, except) {
 }
 
 // sides lists, for every position actor holds (by the sign of the sum of its
-// statements' polarities), the other actors who take the same side (same)
-// or the other one, with how many statements, most first.
+// statements' polarities, or as its agent: "China's drills" are China's),
+// the other actors who take the same side (same) or the other one, with how
+// many statements, most first.
 function sides(actor, same) {
   var mine = stanceSums(actor), held = [];
+  // What the actor does, wants or fears is its own: "China's drills".
+  g.V(actor).In("<sg:agent>").ToArray().forEach(function(p) { if (!(p in mine)) mine[p] = 1; });
   for (var p in mine) if (mine[p] != 0) held.push(p);
   var seen = {}, rows = [];
   stancesOn(held, actor).forEach(function(s) {
