@@ -8,11 +8,13 @@ import (
 	"github.com/stancegraph/stancegraph/schema"
 )
 
-// agented gives each position the actor whose deed, demand or concern it
-// is, where its label names one in front or as its agent: "China's
-// military drills", "Chinese military drills", "US sanctions on Russia",
-// "Ukraine joining NATO", "the drills by China". Whoever opposes such a
-// position opposes that actor's doing, and the library counts it so.
+// agented gives each position a stance takes the actor whose deed, demand
+// or concern it is, where its label names one as its possessor, by demonym
+// or as its agent: "China's military drills", "Chinese military drills",
+// "the drills by China". Whoever opposes such a position opposes that
+// actor's doing, and the library counts it so. A claim (ASSERT, DENY) is
+// left alone: claiming that Russia prepares an invasion is not backing
+// Russia.
 type agented struct {
 	Extractor
 	agents agents
@@ -24,6 +26,10 @@ func (x agented) Extract(ctx context.Context, doc *Document) (Result, error) {
 		s := &r.Statements[i]
 		if s.ObjectType != schema.ObjectPosition || s.Agent != "" {
 			continue
+		}
+		switch s.Class {
+		case schema.Assert, schema.Deny:
+			continue // a claim that X did something is not X's position
 		}
 		if a := x.agents.of(s.Object); a != nil {
 			s.Agent, s.AgentKind = a.Name, a.Kind
@@ -66,11 +72,15 @@ func (a agents) of(label string) *lexicon.Actor {
 	if len(words) < 2 {
 		return nil // a bare name is an actor, not a position of one
 	}
-	// In front: a name, with or without a possessive ("China's drills",
-	// "NATO expansion", "Ukraine joining NATO"), or a demonym.
+	// In front: a name with a possessive ("China's drills") or a demonym.
+	// A bare name in front may be the subject of a deed asked of it
+	// ("Moscow make concessions"), which is not its position.
 	for n := min(a.longest, len(words)-1); n >= 1; n-- {
 		name := strings.Join(words[:n], " ")
-		bare := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s"), "'")
+		bare := strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+		if bare == name {
+			continue
+		}
 		if ac, ok := a.names[bare]; ok {
 			return ac
 		}

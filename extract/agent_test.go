@@ -6,9 +6,9 @@ import (
 	"github.com/stancegraph/stancegraph/extract/lexicon"
 )
 
-// TestAgents: a position's agent is the actor its label names in front,
-// by name, metonym or demonym, or after "by"; a label that names none has
-// none.
+// TestAgents: a position's agent is the actor its label names as its
+// possessor (by name or metonym), by demonym, or after "by"; a bare name in
+// front, which may be asked to act, and a label that names none have none.
 func TestAgents(t *testing.T) {
 	lx, err := lexicon.Default()
 	if err != nil {
@@ -18,9 +18,8 @@ func TestAgents(t *testing.T) {
 	for _, tc := range []struct{ label, want string }{
 		{"China's military drills around Taiwan", "China"},
 		{"Chinese military drills", "China"},
-		{"US sanctions on Russia", "United States"},
 		{"Washington's security proposals", "United States"},
-		{"Ukraine joining NATO", "Ukraine"},
+		{"Moscow make concessions", ""},
 		{"the drills by China", "China"},
 		{"security guarantees", ""},
 		{"Russia", ""},
