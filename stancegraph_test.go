@@ -236,7 +236,8 @@ func TestTallyAnswersAsGizmo(t *testing.T) {
 
 // TestAgentsInSides: opposing what an actor does is opposing the actor
 // ("Japan condemned China's drills" makes Japan an opponent of China), and
-// backing it is backing the actor, from the tally and from Gizmo alike.
+// backing it is backing the actor, in opponents, supporters and alignment,
+// from the tally and from Gizmo alike.
 func TestAgentsInSides(t *testing.T) {
 	ctx := context.Background()
 	g, err := stancegraph.Open(graph.Config{Backend: "bolt", Path: filepath.Join(t.TempDir(), "agents.db")})
@@ -263,6 +264,14 @@ func TestAgentsInSides(t *testing.T) {
 		}
 		if !strings.Contains(fmt.Sprint(rows), "Russia") || strings.Contains(fmt.Sprint(rows), "Japan") {
 			t.Errorf("supporters of China (gizmo %v): %v, want Russia and not Japan", gizmo, rows)
+		}
+		rows, err = g.RunWith(ctx, stancegraph.RunOptions{Gizmo: gizmo}, "alignment", "China")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(rows); !strings.Contains(got, "Russia") || !strings.Contains(got, "Japan") ||
+			strings.Index(got, "Russia") > strings.Index(got, "Japan") {
+			t.Errorf("alignment of China (gizmo %v): %v, want Russia first and Japan after", gizmo, rows)
 		}
 	}
 }

@@ -1,5 +1,5 @@
 // alignment ACTOR: other actors ranked by agreement minus disagreement over the positions they share with ACTOR
-var mine = stanceSums(args[0]), held = [];
+var mine = holdings(args[0]), held = [];
 for (var p in mine) if (mine[p] != 0) held.push(p);
 var theirs = {};
 stancesOn(held, args[0]).forEach(function(s) {

@@ -104,6 +104,31 @@ func stanceSums(ctx context.Context, t *graph.Tally, actor string) ([]string, []
 	return held[:k], signs, err
 }
 
+// holdings are the positions an actor holds, with their signs: those it
+// takes a stance on, and those it is the agent of ("China's drills" are
+// China's own, for), unless it took a stance on them.
+func holdings(ctx context.Context, t *graph.Tally, actor string) ([]string, []int, error) {
+	held, mine, err := stanceSums(ctx, t, actor)
+	if err != nil {
+		return nil, nil, err
+	}
+	own, err := t.Agented(ctx, actor)
+	if err != nil {
+		return nil, nil, err
+	}
+	has := make(map[string]bool, len(held))
+	for _, p := range held {
+		has[p] = true
+	}
+	for _, p := range own {
+		if !has[p] {
+			has[p] = true
+			held, mine = append(held, p), append(mine, 1)
+		}
+	}
+	return held, mine, nil
+}
+
 func abs(n int) int {
 	if n < 0 {
 		return -n
@@ -325,24 +350,9 @@ func sideMaps(rows []Side, same bool) []map[string]interface{} {
 // each position it holds; parts is how many parts to read the positions
 // in (0: partsFor).
 func sides(ctx context.Context, t *graph.Tally, actor string, same bool, limit, parts int) ([]Side, error) {
-	held, mine, err := stanceSums(ctx, t, actor)
+	held, mine, err := holdings(ctx, t, actor)
 	if err != nil {
 		return nil, err
-	}
-	// What the actor does, wants or fears is its own: "China's drills".
-	own, err := t.Agented(ctx, actor)
-	if err != nil {
-		return nil, err
-	}
-	has := make(map[string]bool, len(held))
-	for _, p := range held {
-		has[p] = true
-	}
-	for _, p := range own {
-		if !has[p] {
-			has[p] = true
-			held, mine = append(held, p), append(mine, 1)
-		}
 	}
 	ns := newNames(held) // position i is number i
 	if parts <= 0 {
@@ -510,7 +520,7 @@ type alignRow struct {
 // alignment ranks the actors by agreements less disagreements with actor;
 // parts is as for sides.
 func alignment(ctx context.Context, t *graph.Tally, actor string, limit, parts int) ([]map[string]interface{}, error) {
-	held, mine, err := stanceSums(ctx, t, actor)
+	held, mine, err := holdings(ctx, t, actor)
 	if err != nil {
 		return nil, err
 	}

@@ -44,6 +44,14 @@ function stanceSums(actor) {
   return s;
 }
 
+// holdings is stanceSums with the positions the actor is the agent of
+// ("China's drills" are China's own, for), unless it took a stance on them.
+function holdings(actor) {
+  var s = stanceSums(actor);
+  g.V(actor).In("<sg:agent>").ToArray().forEach(function(p) { if (!(p in s)) s[p] = 1; });
+  return s;
+}
+
 // stancesOn lists, for the positions, each statement of another actor than
 // except as {actor, position, sign}: two queries in all.
 function stancesOn(positions, except) {
@@ -62,9 +70,7 @@ function stancesOn(positions, except) {
 // the other actors who take the same side (same) or the other one, with how
 // many statements, most first.
 function sides(actor, same) {
-  var mine = stanceSums(actor), held = [];
-  // What the actor does, wants or fears is its own: "China's drills".
-  g.V(actor).In("<sg:agent>").ToArray().forEach(function(p) { if (!(p in mine)) mine[p] = 1; });
+  var mine = holdings(actor), held = [];
   for (var p in mine) if (mine[p] != 0) held.push(p);
   var seen = {}, rows = [];
   stancesOn(held, actor).forEach(function(s) {
