@@ -220,6 +220,8 @@ func TestMechanisms(t *testing.T) {
 			[]want{{"Japan", schema.Support, "would invoke security treaty"}}, nil},
 		{"expecting a thing forecasts it; expecting an actor to act demands it", "Belgrade said it expected pressure on Serbia to recognise the border. Lima expects Quito to withdraw its troops.",
 			[]want{{"Peru", schema.Demand, "Quito withdraw"}}, []want{{"Serbia", schema.Demand, "pressure"}}},
+		{"nouns of value and of need: stressing the importance of X supports it, the necessity of X demands it", "Egypt stressed the importance of a binding agreement. Sudan underlined the necessity of resuming the talks.",
+			[]want{{"Egypt", schema.Support, "binding agreement"}, {"Sudan", schema.Demand, "resuming talks"}}, nil},
 		{"one subject a clause: a name before another subject modifies it", "OAS top diplomats reject the election result.",
 			[]want{{"Organization of American States", schema.Oppose, "election result"}}, nil},
 	} {
