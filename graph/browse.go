@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
@@ -76,7 +77,7 @@ func (s *Store) EvidenceOf(ctx context.Context, actor, target string) ([]Evidenc
 	var speakers []string
 	err := p.Iterate(ctx).TagValues(s.qs, func(m map[string]quad.Value) {
 		out = append(out, Evidence{Actor: actor, Target: target, Statement: iriString(m["s"]),
-			Class:     schema.Class(stripPrefix(iriString(m["class"]))),
+			Class:     schema.Class(strings.TrimPrefix(iriString(m["class"]), schema.Prefix)),
 			Predicate: valueString(m["predicate"]), Sentence: valueString(m["sentence"]),
 			Document: iriString(m["document"]), Date: valueString(m["date"]), EventDate: valueString(m["event"])})
 		speakers = append(speakers, iriString(m["speaker"]))
@@ -96,11 +97,4 @@ func (s *Store) EvidenceOf(ctx context.Context, actor, target string) ([]Evidenc
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Statement < out[j].Statement })
 	return out, nil
-}
-
-func stripPrefix(s string) string {
-	if len(s) > len(schema.Prefix) && s[:len(schema.Prefix)] == schema.Prefix {
-		return s[len(schema.Prefix):]
-	}
-	return s
 }

@@ -29,6 +29,22 @@ func run(t *testing.T, args ...string) (string, string, error) {
 	return out.String(), errb.String(), err
 }
 
+// buildFeed builds a store from a JSONL feed of the given documents, one
+// per line, and returns the store's path.
+func buildFeed(t *testing.T, docs ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	if err := os.WriteFile(feed, []byte(strings.Join(docs, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "store.db")
+	if _, _, err := run(t, "build", "-q", "--dbpath", db, feed); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
 // TestExtractJSONL checks the JSONL contract that ../shared/eval/score.py reads.
 func TestExtractJSONL(t *testing.T) {
 	out, _, err := run(t, "extract", "-q", "--format", "jsonl", "../../testdata/corpus")
@@ -551,14 +567,10 @@ func TestFinished(t *testing.T) {
 // TestTimelineUndatedLast: statements without a date come after the dated
 // ones, and the run says how many there are.
 func TestTimelineUndatedLast(t *testing.T) {
-	dir := t.TempDir()
-	feed := filepath.Join(dir, "feed.jsonl")
-	os.WriteFile(feed, []byte(`{"id":"undated","text":"Egypt rejected the plan to fill the dam."}`+"\n"+
-		`{"id":"dated","date":"2020-06-27","text":"Egypt rejected the plan to fill the dam."}`+"\n"), 0o644)
-	db := filepath.Join(dir, "t.db")
-	if _, _, err := run(t, "build", "-q", "--dbpath", db, feed); err != nil {
-		t.Fatal(err)
-	}
+	db := buildFeed(t,
+		`{"id":"undated","text":"Egypt rejected the plan to fill the dam."}`,
+		`{"id":"dated","date":"2020-06-27","text":"Egypt rejected the plan to fill the dam."}`,
+	)
 	for _, gizmo := range []string{"", "--gizmo"} {
 		args := []string{"query", "--dbpath", db, "--name", "timeline", "Egypt"}
 		if gizmo != "" {
@@ -618,15 +630,11 @@ func TestDocumentDates(t *testing.T) {
 // TestShifts: a stance that turned between two dates is listed, with the
 // statements on each side; one that did not is not.
 func TestShifts(t *testing.T) {
-	dir := t.TempDir()
-	feed := filepath.Join(dir, "feed.jsonl")
-	os.WriteFile(feed, []byte(`{"id":"a","date":"2021-12-01","text":"Germany rejected sanctions on Nord Stream 2."}`+"\n"+
-		`{"id":"b","date":"2022-01-20","text":"Germany supported sanctions on Nord Stream 2."}`+"\n"+
-		`{"id":"c","date":"2022-01-25","text":"Germany welcomed the talks in Paris. Germany backed the talks in Paris."}`+"\n"), 0o644)
-	db := filepath.Join(dir, "s.db")
-	if _, _, err := run(t, "build", "-q", "--dbpath", db, feed); err != nil {
-		t.Fatal(err)
-	}
+	db := buildFeed(t,
+		`{"id":"a","date":"2021-12-01","text":"Germany rejected sanctions on Nord Stream 2."}`,
+		`{"id":"b","date":"2022-01-20","text":"Germany supported sanctions on Nord Stream 2."}`,
+		`{"id":"c","date":"2022-01-25","text":"Germany welcomed the talks in Paris. Germany backed the talks in Paris."}`,
+	)
 	out, _, err := run(t, "query", "--dbpath", db, "--name", "shifts", "Germany")
 	if err != nil {
 		t.Fatal(err)
@@ -648,15 +656,11 @@ func TestShifts(t *testing.T) {
 // the statements made in that window; undated statements are outside it
 // and a note says how many; a bad date names the flag's format.
 func TestSinceUntil(t *testing.T) {
-	dir := t.TempDir()
-	feed := filepath.Join(dir, "feed.jsonl")
-	os.WriteFile(feed, []byte(`{"id":"a","date":"2021-12-01","text":"Germany rejected sanctions on Nord Stream 2."}`+"\n"+
-		`{"id":"b","date":"2022-01-20","text":"Germany supported sanctions on Nord Stream 2."}`+"\n"+
-		`{"id":"c","text":"Germany welcomed the talks in Paris."}`+"\n"), 0o644)
-	db := filepath.Join(dir, "s.db")
-	if _, _, err := run(t, "build", "-q", "--dbpath", db, feed); err != nil {
-		t.Fatal(err)
-	}
+	db := buildFeed(t,
+		`{"id":"a","date":"2021-12-01","text":"Germany rejected sanctions on Nord Stream 2."}`,
+		`{"id":"b","date":"2022-01-20","text":"Germany supported sanctions on Nord Stream 2."}`,
+		`{"id":"c","text":"Germany welcomed the talks in Paris."}`,
+	)
 	positions := func(args ...string) (map[string]string, string) {
 		t.Helper()
 		out, stderr, err := run(t, append([]string{"query", "--dbpath", db, "--name", "positions", "Germany"}, args...)...)

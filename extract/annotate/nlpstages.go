@@ -430,34 +430,6 @@ func (s parse) retag(toks []nlp.Token) {
 	s.verbNotPreposition(toks)
 	gerundNoun(toks)
 	s.finiteVerb(toks)
-	s.clauseVerb(toks)
-}
-
-// clauseVerb tags as a verb a stance verb in -s that the tagger read as a
-// plural noun where it opens a clause's predicate after a subordinator and
-// a name, before its object: "US urges action after Saudi accuses Iran"
-// (headline grammar, which drops the articles that would tell a noun).
-func (s parse) clauseVerb(toks []nlp.Token) {
-	for i := 2; i+1 < len(toks); i++ {
-		t := toks[i]
-		if t.XPOS != "NNS" || !strings.HasSuffix(t.Lower, "s") || !(s.verbs[t.Lemma] || s.verbs[strings.TrimSuffix(t.Lower, "s")] || s.verbs[strings.TrimSuffix(t.Lower, "es")]) {
-			continue
-		}
-		name := toks[i-1]
-		if r := []rune(name.Text); len(r) == 0 || !unicode.IsUpper(r[0]) || name.XPOS != "NNP" && name.XPOS != "NNPS" && name.XPOS != "JJ" {
-			continue
-		}
-		if x := toks[i-2].XPOS; x != "IN" && x != "WRB" {
-			continue
-		}
-		if x := toks[i+1].XPOS; x != "NNP" && x != "NNPS" && x != "DT" && x != "PRP$" && x != "PRP" {
-			continue
-		}
-		toks[i].XPOS, toks[i].UPOS = "VBZ", "VERB"
-		if name.XPOS == "JJ" || name.UPOS == "ADJ" {
-			toks[i-1].XPOS, toks[i-1].UPOS = "NNP", "PROPN" // the subject: "Saudi"
-		}
-	}
 }
 
 // gerundNoun tags an -ing word that a determiner opens, with only
